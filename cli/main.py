@@ -1,0 +1,152 @@
+"""The `evidence` command: local stack, processing, status."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from evidence.config.settings import Settings, get_settings
+from rich.console import Console
+from rich.table import Table
+
+app = typer.Typer(help="Offline evidence pipeline for asylum cases.", no_args_is_help=True, add_completion=False)
+console = Console(width=None if sys.stdout.isatty() else 160)
+err_console = Console(stderr=True, width=None if sys.stderr.isatty() else 160)
+
+
+def _prefect_environment(settings: Settings) -> None:
+    """Point Prefect at our server, with telemetry off, before any Prefect module is imported."""
+    from evidence.stack.prefect_server import client_env
+
+    for key, value in client_env(settings).items():
+        os.environ.setdefault(key, value)
+    os.environ.setdefault("PREFECT_LOGGING_HANDLERS_CONSOLE_LEVEL", "WARNING")
+
+
+@app.command()
+def up(no_serve: Annotated[bool, typer.Option("--no-serve", help="Do not serve deployments.")] = False) -> None:
+    """Start MinIO and a Prefect server on SQLite, create buckets, serve the flow deployments."""
+    from evidence.stack.local_stack import StackError
+    from evidence.stack.local_stack import up as stack_up
+
+    settings = get_settings()
+    try:
+        report = stack_up(settings, serve=not no_serve)
+    except StackError as exc:
+        err_console.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(1) from exc
+    _print_report("evidence up", report.lines)
+
+
+@app.command()
+def down() -> None:
+    """Stop what `evidence up` started."""
+    from evidence.stack.local_stack import down as stack_down
+
+    _print_report("evidence down", stack_down(get_settings()).lines)
+
+
+@app.command()
+def status() -> None:
+    """Report MinIO, Prefect, Tesseract and its packs, spaCy pipelines; with the fix for what is missing."""
+    from evidence.stack.status import run_checks
+
+    checks = run_checks(get_settings())
+    table = Table(title="evidence status")
+    for column in ("", "component", "state", "fix"):
+        table.add_column(column)
+    for check in checks:
+        table.add_row(
+            "[green]ok[/green]" if check.ok else "[red]missing[/red]",
+            check.name,
+            check.detail,
+            "" if check.ok else check.fix,
+        )
+    console.print(table)
+    if not all(check.ok for check in checks):
+        raise typer.Exit(1)
+
+
+@app.command()
+def process(
+    paths: Annotated[list[Path], typer.Argument(help="Scans and PDFs to process.")],
+    lang: Annotated[list[str] | None, typer.Option("--lang", help="Language hint (ISO code), repeatable.")] = None,
+) -> None:
+    """Put files into the inbox and run the processing flow on each; prints a summary table."""
+    settings = get_settings()
+    _prefect_environment(settings)
+    from evidence.cli.processing import process_paths, summary_table
+
+    outcomes = process_paths(settings, paths, lang or [], err_console)
+    console.print(summary_table(outcomes))
+    if any(outcome.status != "processed" for outcome in outcomes):
+        raise typer.Exit(1)
+
+
+@app.command()
+def serve() -> None:
+    """Serve the flow deployments in the foreground (what `evidence up` runs in the background)."""
+    _prefect_environment(get_settings())
+    from evidence.flows.deployments import serve_deployments
+
+    serve_deployments()
+
+
+@app.command()
+def schema(
+    check: Annotated[bool, typer.Option("--check", help="Fail if the committed schema is out of date.")] = False,
+) -> None:
+    """Export the record's JSON Schema into models/ (or check it is current)."""
+    from evidence.models.schema import SCHEMA_DIR, SCHEMAS, export, render
+
+    if check:
+        stale = [name for name, model in SCHEMAS.items() if (SCHEMA_DIR / name).read_text() != render(model)]
+        if stale:
+            err_console.print(f"stale schema: {', '.join(stale)}; run `evidence schema`")
+            raise typer.Exit(1)
+        return
+    for path in export():
+        console.print(f"wrote {path}")
+
+
+@app.command()
+def config() -> None:
+    """Every setting with its environment variable, current value and meaning (secrets masked)."""
+    from evidence.config.settings import ENV_PREFIX
+
+    settings = get_settings()
+    table = Table(title="settings")
+    for column in ("variable", "value", "meaning"):
+        table.add_column(column)
+    for name, field in Settings.model_fields.items():
+        table.add_row(f"{ENV_PREFIX}{name.upper()}", str(getattr(settings, name)), field.description or "")
+    console.print(table)
+
+
+@app.command()
+def samples(
+    out_dir: Annotated[Path, typer.Argument(help="Where to write the generated sample scans.")],
+    all_samples: Annotated[bool, typer.Option("--all", help="Every sample, not just the demo set.")] = False,
+) -> None:
+    """Generate the project's own sample documents (fictional summons, warrants, notices)."""
+    from evidence.samples import generate_default_set, generate_samples
+
+    generated = generate_samples(out_dir) if all_samples else generate_default_set(out_dir)
+    for sample in generated:
+        console.print(str(sample.path))
+
+
+def _print_report(title: str, lines: list[tuple[str, str]]) -> None:
+    table = Table(title=title)
+    table.add_column("service")
+    table.add_column("state")
+    for what, state in lines:
+        table.add_row(what, state)
+    console.print(table)
+
+
+if __name__ == "__main__":
+    sys.exit(app())

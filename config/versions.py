@@ -1,0 +1,11 @@
+"""Pipeline and stage versions: bump a stage's version when its output would change."""
+
+from __future__ import annotations
+
+PIPELINE_VERSION = "0.1.0"
+
+STAGE_VERSIONS: dict[str, str] = {
+    "ingest": "1",
+    "read": "1",
+    "record": "1",
+}

@@ -1,0 +1,1 @@
+"""Rule- and gazetteer-based legal entity extraction."""

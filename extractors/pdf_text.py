@@ -1,0 +1,42 @@
+"""Judges whether a PDF page's text layer is real text worth trusting over OCR."""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+
+MIN_TEXT_CHARS = 20
+MAX_JUNK_RATIO = 0.1
+IMAGE_COVER_FOR_SCAN = 0.5
+MIN_CHARS_ON_SCANNED_PAGE = 200
+
+
+@dataclass(frozen=True)
+class TextLayerVerdict:
+    use: bool
+    reason: str
+
+
+def judge_text_layer(text: str, image_cover: float) -> TextLayerVerdict:
+    """Decide from the extracted text and how much of the page images cover.
+
+    A page is OCR'd instead when its layer is missing, made of unmapped glyphs ``(cid:NN)`` or
+    mojibake, or is a small caption over a page-sized image (a scan with a partial layer).
+    """
+    visible = [ch for ch in text if not ch.isspace()]
+    if len(visible) < MIN_TEXT_CHARS:
+        return TextLayerVerdict(False, "no usable text layer")
+    cid = text.count("(cid:")
+    if cid * 6 / len(visible) > MAX_JUNK_RATIO:
+        return TextLayerVerdict(False, "text layer has unmapped glyphs (cid)")
+    junk = sum(1 for ch in visible if _is_junk(ch))
+    if junk / len(visible) > MAX_JUNK_RATIO:
+        return TextLayerVerdict(False, "text layer is mojibake (control, private-use or replacement characters)")
+    if image_cover >= IMAGE_COVER_FOR_SCAN and len(visible) < MIN_CHARS_ON_SCANNED_PAGE:
+        return TextLayerVerdict(False, "text layer covers only part of a scanned page")
+    return TextLayerVerdict(True, "real text layer")
+
+
+def _is_junk(ch: str) -> bool:
+    category = unicodedata.category(ch)
+    return ch == "\ufffd" or category in ("Cc", "Co", "Cs", "Cn")

@@ -1,0 +1,166 @@
+"""The pipeline's stages as plain functions, so they run the same inside and outside Prefect.
+
+Each stage reads its input from MinIO, writes its artefact to MinIO and returns only hashes and
+counts; the Prefect tasks in ``process_document`` wrap these one to one.
+"""
+
+from __future__ import annotations
+
+import platform
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from evidence.config.settings import Settings
+from evidence.config.versions import PIPELINE_VERSION, STAGE_VERSIONS
+from evidence.extractors.errors import InputRejected, Reason
+from evidence.extractors.page_ocr import OcrOptions
+from evidence.extractors.provenance import reading_tools
+from evidence.extractors.readers import ReadLimits, read_document
+from evidence.extractors.sniff import sniff
+from evidence.models.record import (
+    Document,
+    EvidenceRecord,
+    Provenance,
+    QuarantineRecord,
+    ToolVersion,
+)
+from evidence.models.stages import ReadArtefact
+from evidence.storage.store import EvidenceStore, StoredOriginal, spool_directory
+
+READ_ARTEFACT = "stages/read.json"
+SNIFF_BYTES = 8192
+
+
+@dataclass(frozen=True)
+class ReadSummary:
+    media_type: str
+    page_count: int
+    languages: list[str]
+    sources: list[str]
+
+
+def ingest(store: EvidenceStore, inbox_key: str) -> StoredOriginal:
+    """Stream the inbox object into the write-once originals bucket under its SHA-256."""
+    return store.ingest(inbox_key)
+
+
+def read(
+    store: EvidenceStore,
+    settings: Settings,
+    stored: StoredOriginal,
+    language_hints: list[str] | None = None,
+    password: str | None = None,
+) -> ReadSummary:
+    """Sniff and read the verified original into pages; raises InputRejected for bad input."""
+    started = datetime.now(UTC)
+    sha256 = stored.digests.sha256
+    with spool_directory() as spool:
+        path = _fetch_verified_original(store, sha256, spool)
+        with path.open("rb") as handle:
+            head = handle.read(SNIFF_BYTES)
+        sniffed = sniff(head, stored.digests.size)
+        if stored.digests.size > settings.max_file_bytes:
+            raise InputRejected(
+                reason=Reason.TOO_LARGE,
+                message=f"{stored.digests.size:,} bytes, over the limit of {settings.max_file_bytes:,}",
+                detected_type=sniffed.media_type,
+            )
+        limits = ReadLimits(
+            max_pages=settings.max_pages,
+            max_page_pixels=settings.max_page_pixels,
+            max_image_dpi=settings.max_image_dpi,
+            dpi=settings.ocr_dpi,
+            workers=settings.ocr_workers,
+        )
+        options = OcrOptions(
+            default_languages=settings.ocr_default_languages,
+            max_page_pixels=settings.max_page_pixels,
+            timeout_s=settings.ocr_page_timeout_s,
+            language_hints=list(language_hints or []),
+        )
+        try:
+            result = read_document(path, sniffed.media_type, limits, options, password)
+        except InputRejected as exc:
+            exc.detected_type = exc.detected_type or sniffed.media_type
+            raise
+    artefact = ReadArtefact(
+        stage_version=STAGE_VERSIONS["read"],
+        sha256=sha256,
+        media_type=sniffed.media_type,
+        page_count=result.page_count,
+        pages=result.pages,
+        tools=list(reading_tools()),
+        parameters={
+            "ocr_dpi": settings.ocr_dpi,
+            "ocr_workers": settings.ocr_workers,
+            "language_hints": ",".join(language_hints or []) or None,
+            "password_supplied": password is not None,
+            "max_page_pixels": settings.max_page_pixels,
+        },
+        started_at=started,
+        finished_at=datetime.now(UTC),
+    )
+    store.put_stage_artefact(sha256, READ_ARTEFACT, artefact.model_dump_json().encode())
+    return ReadSummary(
+        media_type=sniffed.media_type,
+        page_count=result.page_count,
+        languages=sorted({page.language for page in result.pages if page.language}),
+        sources=sorted({page.source.value for page in result.pages}),
+    )
+
+
+def build_record(store: EvidenceStore, stored: StoredOriginal, timings: dict[str, float]) -> EvidenceRecord:
+    """Assemble the EvidenceRecord from the stage artefacts and store it."""
+    sha256 = stored.digests.sha256
+    data = store.get_stage_artefact(sha256, READ_ARTEFACT)
+    if data is None:
+        raise FileNotFoundError(f"read artefact missing for {sha256}")
+    artefact = ReadArtefact.model_validate_json(data)
+    tools = [ToolVersion(name="evidence-pipeline", version=PIPELINE_VERSION), *artefact.tools]
+    record = EvidenceRecord(
+        document=Document(
+            key=sha256,
+            source_key=stored.source_key,
+            sha256=sha256,
+            sha512=stored.digests.sha512,
+            size=stored.digests.size,
+            media_type=artefact.media_type,
+            page_count=artefact.page_count,
+        ),
+        pages=artefact.pages,
+        tags={"pipeline_version": PIPELINE_VERSION, "media_type": artefact.media_type},
+        provenance=Provenance(
+            pipeline_version=PIPELINE_VERSION,
+            tools=tools,
+            parameters=artefact.parameters | {f"stage_version_{k}": v for k, v in STAGE_VERSIONS.items()},
+            started_at=artefact.started_at,
+            finished_at=datetime.now(UTC),
+            timings=timings,
+            host=platform.node(),
+        ),
+    )
+    store.put_record(record)
+    return record
+
+
+def quarantine(store: EvidenceStore, stored: StoredOriginal, rejection: InputRejected) -> QuarantineRecord:
+    """Set a bad input aside with its reason; the batch goes on."""
+    record = QuarantineRecord(
+        source_key=stored.source_key,
+        sha256=stored.digests.sha256,
+        size=stored.digests.size,
+        detected_type=rejection.detected_type,
+        reason=rejection.reason.value,
+        message=rejection.message,
+        pipeline_version=PIPELINE_VERSION,
+        quarantined_at=datetime.now(UTC),
+    )
+    store.quarantine(stored.source_key, record)
+    return record
+
+
+def _fetch_verified_original(store: EvidenceStore, sha256: str, spool: Path) -> Path:
+    path = spool / "original"
+    store.download_original(sha256, path)
+    return path

@@ -1,0 +1,91 @@
+"""`evidence up` / `evidence down`: the embedded MinIO + Prefect stack on this machine."""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass, field
+
+from evidence.config.settings import Settings
+from evidence.stack import minio_server, prefect_server
+from evidence.stack.health import minio_live, prefect_healthy, wait_until
+from evidence.storage.buckets import ensure_buckets
+from evidence.storage.client import make_client
+
+
+class StackError(RuntimeError):
+    """A service could not be started; the message says how to fix it."""
+
+
+@dataclass
+class StackReport:
+    lines: list[tuple[str, str]] = field(default_factory=list)
+
+    def add(self, what: str, state: str) -> None:
+        self.lines.append((what, state))
+
+
+def up(settings: Settings, serve: bool = True, timeout_s: float = 60.0) -> StackReport:
+    """Start what is not running yet, wait until healthy, create buckets, serve deployments."""
+    report = StackReport()
+    settings.data_dir.mkdir(parents=True, exist_ok=True)
+    _start_minio(settings, report, timeout_s)
+    created = ensure_buckets(make_client(settings), settings)
+    report.add("buckets", f"created {', '.join(created)}" if created else "present")
+    _start_prefect(settings, report, timeout_s)
+    if serve:
+        _start_deployments(settings, report)
+    return report
+
+
+def down(settings: Settings) -> StackReport:
+    report = StackReport()
+    for proc in (
+        prefect_server.serve_process(settings),
+        prefect_server.process(settings),
+        minio_server.process(settings),
+    ):
+        report.add(proc.name, "stopped" if proc.stop() else "was not running")
+    return report
+
+
+def _start_minio(settings: Settings, report: StackReport, timeout_s: float) -> None:
+    if minio_live(settings.minio_url):
+        report.add("minio", f"running at {settings.minio_url}")
+        return
+    if not settings.minio_managed:
+        raise StackError(f"MinIO is not reachable at {settings.minio_url} (EVIDENCE_MINIO_MANAGED=false)")
+    binary = minio_server.find_binary(settings)
+    if binary is None:
+        raise StackError(f"no minio binary; build it with: {minio_server.build_command(settings)}")
+    (settings.data_dir / "minio").mkdir(parents=True, exist_ok=True)
+    proc = minio_server.process(settings)
+    proc.start(minio_server.server_argv(binary, settings), minio_server.server_env(settings))
+    if not wait_until(lambda: minio_live(settings.minio_url), timeout_s):
+        raise StackError(f"MinIO did not become healthy; see {proc.log_file}")
+    report.add("minio", f"started at {settings.minio_url} (console http://{settings.minio_console_address})")
+
+
+def _start_prefect(settings: Settings, report: StackReport, timeout_s: float) -> None:
+    api = settings.effective_prefect_api_url
+    if prefect_healthy(api):
+        report.add("prefect", f"running at {api}")
+        return
+    if not settings.prefect_managed:
+        raise StackError(f"Prefect API is not reachable at {api} (EVIDENCE_PREFECT_MANAGED=false)")
+    prefect_server.prefect_home(settings).mkdir(parents=True, exist_ok=True)
+    proc = prefect_server.process(settings)
+    proc.start(prefect_server.server_argv(settings), prefect_server.server_env(settings))
+    if not wait_until(lambda: prefect_healthy(api), timeout_s):
+        raise StackError(f"Prefect server did not become healthy; see {proc.log_file}")
+    report.add("prefect", f"started at {api.removesuffix('/api')} (UI)")
+
+
+def _start_deployments(settings: Settings, report: StackReport) -> None:
+    proc = prefect_server.serve_process(settings)
+    if proc.pid() is not None:
+        report.add("deployments", "serving")
+        return
+    env = prefect_server.server_env(settings)
+    env["PREFECT_RUNNER_POLL_FREQUENCY"] = env.get("PREFECT_RUNNER_POLL_FREQUENCY", "2")
+    proc.start([sys.executable, "-m", "evidence.cli.main", "serve"], env)
+    report.add("deployments", f"serving (log {proc.log_file})")

@@ -1,0 +1,195 @@
+"""The evidence store: inbox, write-once originals, records and quarantine in MinIO, keyed by SHA-256.
+
+Layout (documented in the README):
+  inbox/<name>                       what a user dropped; never modified or removed by the pipeline
+  originals/<sha256>                 the original, byte for byte, with sha512 and source key as metadata
+  evidence/<sha256>/record.json      the EvidenceRecord
+  quarantine/<sha256>/original       a bad input, byte for byte
+  quarantine/<sha256>/reason.json    its QuarantineRecord
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import shutil
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import BinaryIO
+
+from evidence.config.settings import Settings
+from evidence.models.record import EvidenceRecord, QuarantineRecord
+from evidence.storage.hashing import CHUNK, Digests, HashingReader
+from minio import Minio
+from minio.commonconfig import CopySource
+from minio.error import S3Error
+
+RECORD_NAME = "record.json"
+
+
+class IntegrityError(Exception):
+    """An original no longer hashes to its key: stop that document and raise the alarm, never retry."""
+
+
+@dataclass(frozen=True)
+class StoredOriginal:
+    digests: Digests
+    source_key: str
+    newly_stored: bool
+
+
+def original_key(sha256: str) -> str:
+    return sha256
+
+
+def record_key(sha256: str) -> str:
+    return f"{sha256}/{RECORD_NAME}"
+
+
+class EvidenceStore:
+    def __init__(self, client: Minio, settings: Settings) -> None:
+        self.client = client
+        self.settings = settings
+
+    # --- inbox -------------------------------------------------------------------------------
+    def put_inbox(self, path: Path, key: str | None = None) -> str:
+        key = key or path.name
+        self.client.fput_object(self.settings.bucket_inbox, key, str(path))
+        return key
+
+    def inbox_size(self, key: str) -> int:
+        return self.client.stat_object(self.settings.bucket_inbox, key).size or 0
+
+    # --- originals ---------------------------------------------------------------------------
+    def ingest(self, inbox_key: str) -> StoredOriginal:
+        """Copy an inbox object into originals under its SHA-256, hashing while streaming.
+
+        A document dropped twice is stored once (``newly_stored`` False the second time). The
+        stored copy is re-hashed after upload, so a corrupted write is caught at once.
+        """
+        with spool_directory() as spool_dir:
+            spool = spool_dir / "original"
+            response = self.client.get_object(self.settings.bucket_inbox, inbox_key)
+            try:
+                reader = HashingReader(response)
+                with spool.open("wb") as out:
+                    shutil.copyfileobj(reader, out, CHUNK)
+            finally:
+                response.close()
+                response.release_conn()
+            digests = reader.digests()
+            newly = not self.has_original(digests.sha256)
+            if newly:
+                self.client.fput_object(
+                    self.settings.bucket_originals,
+                    original_key(digests.sha256),
+                    str(spool),
+                    metadata={"sha512": digests.sha512, "source-key": _ascii_header(inbox_key)},
+                )
+        self.verify_original(digests.sha256)
+        return StoredOriginal(digests, inbox_key, newly)
+
+    def has_original(self, sha256: str) -> bool:
+        return self._exists(self.settings.bucket_originals, original_key(sha256))
+
+    def verify_original(self, sha256: str) -> Digests:
+        """Re-hash the stored original; raises IntegrityError on any mismatch."""
+        return self._read_original(sha256, None)
+
+    def download_original(self, sha256: str, path: Path) -> Digests:
+        """Fetch the original for a stage, checking its hash on the way (IntegrityError on mismatch)."""
+        with path.open("wb") as out:
+            return self._read_original(sha256, out)
+
+    def _read_original(self, sha256: str, out: BinaryIO | None) -> Digests:
+        response = self.client.get_object(self.settings.bucket_originals, original_key(sha256))
+        try:
+            reader = HashingReader(response)
+            while chunk := reader.read(CHUNK):
+                if out is not None:
+                    out.write(chunk)
+        finally:
+            response.close()
+            response.release_conn()
+        digests = reader.digests()
+        if digests.sha256 != sha256:
+            raise IntegrityError(f"original {sha256} now hashes to {digests.sha256}")
+        return digests
+
+    # --- records -----------------------------------------------------------------------------
+    def put_record(self, record: EvidenceRecord) -> str:
+        key = record_key(record.document.sha256)
+        self._put_bytes(self.settings.bucket_evidence, key, record.to_json(), "application/json")
+        return key
+
+    def get_record(self, sha256: str) -> EvidenceRecord | None:
+        data = self._get_bytes(self.settings.bucket_evidence, record_key(sha256))
+        return None if data is None else EvidenceRecord.model_validate_json(data)
+
+    def put_stage_artefact(self, sha256: str, name: str, data: bytes) -> str:
+        key = f"{sha256}/{name}"
+        self._put_bytes(self.settings.bucket_evidence, key, data, "application/json")
+        return key
+
+    def get_stage_artefact(self, sha256: str, name: str) -> bytes | None:
+        return self._get_bytes(self.settings.bucket_evidence, f"{sha256}/{name}")
+
+    # --- quarantine --------------------------------------------------------------------------
+    def quarantine(self, inbox_key: str, record: QuarantineRecord) -> str:
+        """Keep the bad input byte for byte (server-side copy) beside its reason record."""
+        prefix = record.sha256
+        self.client.copy_object(
+            self.settings.bucket_quarantine, f"{prefix}/original", CopySource(self.settings.bucket_inbox, inbox_key)
+        )
+        self._put_bytes(
+            self.settings.bucket_quarantine,
+            f"{prefix}/reason.json",
+            record.model_dump_json(indent=2).encode(),
+            "application/json",
+        )
+        return prefix
+
+    def get_quarantine(self, sha256: str) -> QuarantineRecord | None:
+        data = self._get_bytes(self.settings.bucket_quarantine, f"{sha256}/reason.json")
+        return None if data is None else QuarantineRecord.model_validate_json(data)
+
+    # --- helpers -----------------------------------------------------------------------------
+    def _exists(self, bucket: str, key: str) -> bool:
+        try:
+            self.client.stat_object(bucket, key)
+        except S3Error as exc:
+            if exc.code in ("NoSuchKey", "NoSuchObject", "NotFound"):
+                return False
+            raise
+        return True
+
+    def _put_bytes(self, bucket: str, key: str, data: bytes, content_type: str) -> None:
+        self.client.put_object(bucket, key, io.BytesIO(data), len(data), content_type=content_type)
+
+    def _get_bytes(self, bucket: str, key: str) -> bytes | None:
+        try:
+            response = self.client.get_object(bucket, key)
+        except S3Error as exc:
+            if exc.code in ("NoSuchKey", "NoSuchObject", "NotFound"):
+                return None
+            raise
+        try:
+            return response.read()
+        finally:
+            response.close()
+            response.release_conn()
+
+
+@contextmanager
+def spool_directory() -> Iterator[Path]:
+    """Private temporary directory for a document being read; removed afterwards."""
+    with tempfile.TemporaryDirectory(prefix="evidence-") as name:
+        yield Path(name)
+
+
+def _ascii_header(value: str) -> str:
+    """S3 metadata must be ASCII; non-ASCII names are kept JSON-escaped so nothing is lost."""
+    return value if value.isascii() else json.dumps(value)[1:-1]

@@ -1,0 +1,1 @@
+"""Offline translation engines and argos package management."""
