@@ -87,6 +87,56 @@ def process(
 
 
 @app.command()
+def verify() -> None:
+    """Re-hash every original; check every record and custody log against it. Exit 1 on any discrepancy."""
+    from evidence.storage.client import make_client
+    from evidence.storage.store import EvidenceStore
+    from evidence.storage.verify import verify_store
+
+    settings = get_settings()
+    checked, problems = verify_store(EvidenceStore(make_client(settings), settings))
+    for problem in problems:
+        console.print(f"[red]DISCREPANCY[/red] {problem.sha256}: {problem.problem}")
+    console.print(f"verified {checked} originals: {len(problems)} discrepancies")
+    if problems:
+        raise typer.Exit(1)
+
+
+@app.command()
+def find(
+    charge: Annotated[str | None, typer.Option(help="Charge id, e.g. RU-CC-280.")] = None,
+    lang: Annotated[str | None, typer.Option(help="Language (ISO 639-1) of any page.")] = None,
+    doc_type: Annotated[str | None, typer.Option("--type", help="Document type, e.g. summons.")] = None,
+    case: Annotated[str | None, typer.Option(help="Case number.")] = None,
+    older_than: Annotated[str | None, typer.Option(help="Processed by a pipeline version below this.")] = None,
+) -> None:
+    """Find documents by tags in the index (no record is read)."""
+    from evidence.storage.client import make_client
+    from evidence.storage.index import EvidenceIndex, SearchFilter
+
+    settings = get_settings()
+    search = SearchFilter(
+        charge=charge, language=lang, document_type=doc_type, case_number=case, pipeline_version_below=older_than
+    )
+    found = EvidenceIndex(make_client(settings), settings).find(search)
+    table = Table(title=f"{len(found)} documents")
+    for column in ("sha256", "source", "type", "lang", "charges", "cases", "pages", "version"):
+        table.add_column(column, overflow="fold")
+    for e in found:
+        table.add_row(
+            e.sha256[:12],
+            e.source_key,
+            e.document_type or "",
+            ",".join(e.languages),
+            ",".join(e.charges),
+            ",".join(e.case_numbers),
+            str(e.pages),
+            e.pipeline_version,
+        )
+    console.print(table)
+
+
+@app.command()
 def serve() -> None:
     """Serve the flow deployments in the foreground (what `evidence up` runs in the background)."""
     _prefect_environment(get_settings())

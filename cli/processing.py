@@ -10,8 +10,8 @@ from pathlib import Path
 from evidence.config.settings import Settings
 from evidence.models.stages import DocumentOutcome, Status
 from evidence.stack.health import minio_live
-from evidence.storage.buckets import ensure_buckets
 from evidence.storage.client import make_client
+from evidence.storage.custody import local_actor
 from evidence.storage.store import EvidenceStore
 from rich.console import Console
 from rich.table import Table
@@ -27,9 +27,7 @@ def process_paths(settings: Settings, paths: list[Path], hints: list[str], err: 
         raise SystemExit(2)
     from evidence.flows.process_document import process_document
 
-    client = make_client(settings)
-    ensure_buckets(client, settings)
-    store = EvidenceStore(client, settings)
+    store = EvidenceStore(make_client(settings), settings)
     outcomes = []
     for path in paths:
         outcome = _process_one(store, path, hints, process_document)
@@ -43,7 +41,7 @@ def _process_one(store: EvidenceStore, path: Path, hints: list[str], flow) -> Do
     if not path.is_file():
         return DocumentOutcome(source_key=path.name, status=Status.FAILED, reason="not_found", message="no such file")
     try:
-        key = store.put_inbox(path)
+        key = store.put_inbox_as(path, path.name, uploader=local_actor())
         return flow(inbox_key=key, language_hints=hints)
     except Exception as exc:  # one bad file never stops the batch; the message names the error class only
         return DocumentOutcome(

@@ -8,10 +8,13 @@ settings object, or logging it, never shows them.
 
 from __future__ import annotations
 
+import base64
 import os
 import secrets
+from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
+from typing import Literal
 
 from platformdirs import user_cache_dir, user_config_dir, user_data_dir
 from pydantic import Field, SecretStr
@@ -63,6 +66,24 @@ class Settings(BaseSettings):
     minio_root_password: SecretStr | None = Field(
         None,
         description="MinIO root password. Unset: generated once and kept in DATA_DIR/secrets (mode 0600).",
+    )
+    minio_access_key: str = Field(
+        "evidence-pipeline", description="Least-privilege MinIO user the pipeline works as (created by `up`)."
+    )
+    minio_secret_key: SecretStr | None = Field(
+        None, description="Secret of the pipeline user. Unset: generated once and kept in DATA_DIR/secrets (0600)."
+    )
+    minio_kms_key: SecretStr | None = Field(
+        None,
+        description="MinIO KMS key `name:<base64 32 bytes>` for encryption at rest. Unset: generated once (0600).",
+    )
+    encrypt_at_rest: bool = Field(True, description="Default SSE-S3 encryption on every bucket.")
+    originals_retention_days: int = Field(
+        3650, description="Object-lock retention of originals and custody events, in days."
+    )
+    originals_retention_mode: Literal["GOVERNANCE", "COMPLIANCE"] = Field(
+        "GOVERNANCE",
+        description="GOVERNANCE: an administrator with bypass rights can still lift it; COMPLIANCE: nobody can.",
     )
     minio_binary: Path | None = Field(
         None, description="Path of the `minio` server binary. Unset: `minio` on PATH, then the cached build."
@@ -126,15 +147,27 @@ class Settings(BaseSettings):
 
     def minio_password(self) -> SecretStr:
         """The MinIO root password: configured, or generated once and stored owner-only."""
-        if self.minio_root_password is not None:
-            return self.minio_root_password
-        path = self.secrets_dir / "minio-root-password"
+        return self.minio_root_password or self._generated_secret("minio-root-password", _token)
+
+    def pipeline_secret_key(self) -> SecretStr:
+        return self.minio_secret_key or self._generated_secret("minio-pipeline-secret-key", _token)
+
+    def kms_key(self) -> SecretStr:
+        return self.minio_kms_key or self._generated_secret("minio-kms-key", _kms_key)
+
+    def _generated_secret(self, name: str, make: Callable[[], str]) -> SecretStr:
+        """Read a secret generated on first use; written with O_EXCL so two processes agree on one."""
+        path = self.secrets_dir / name
         if not path.exists():
             self.secrets_dir.mkdir(parents=True, exist_ok=True)
             os.chmod(self.secrets_dir, 0o700)
-            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-            with os.fdopen(fd, "w") as handle:
-                handle.write(secrets.token_urlsafe(32))
+            try:
+                fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+            except FileExistsError:
+                pass
+            else:
+                with os.fdopen(fd, "w") as handle:
+                    handle.write(make())
         return SecretStr(path.read_text().strip())
 
     @classmethod
@@ -148,6 +181,14 @@ class Settings(BaseSettings):
     ) -> tuple[PydanticBaseSettingsSource, ...]:
         toml = TomlConfigSettingsSource(settings_cls, toml_file=default_config_file())
         return (init_settings, env_settings, toml, file_secret_settings)
+
+
+def _token() -> str:
+    return secrets.token_urlsafe(32)
+
+
+def _kms_key() -> str:
+    return "evidence-key:" + base64.b64encode(secrets.token_bytes(32)).decode()
 
 
 @lru_cache(maxsize=1)

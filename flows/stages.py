@@ -6,6 +6,7 @@ counts; the Prefect tasks in ``process_document`` wrap these one to one.
 
 from __future__ import annotations
 
+import hashlib
 import platform
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -18,6 +19,7 @@ from evidence.extractors.page_ocr import OcrOptions
 from evidence.extractors.provenance import reading_tools
 from evidence.extractors.readers import ReadLimits, read_document
 from evidence.extractors.sniff import sniff
+from evidence.models.custody import CustodyAction
 from evidence.models.record import (
     Document,
     EvidenceRecord,
@@ -41,8 +43,26 @@ class ReadSummary:
 
 
 def ingest(store: EvidenceStore, inbox_key: str) -> StoredOriginal:
-    """Stream the inbox object into the write-once originals bucket under its SHA-256."""
-    return store.ingest(inbox_key)
+    """Stream the inbox object into the write-once originals bucket under its SHA-256.
+
+    Custody gets two events: received (who handed it in, under which key) and hashed. A
+    document dropped twice is one original with two pairs of events.
+    """
+    uploader = store.inbox_uploader(inbox_key) or "unknown (dropped into the inbox bucket)"
+    stored = store.ingest(inbox_key)
+    digests = stored.digests
+    store.custody.record(
+        digests.sha256, CustodyAction.RECEIVED, actor=uploader, source_key=inbox_key, size=digests.size
+    )
+    store.custody.record(
+        digests.sha256,
+        CustodyAction.HASHED,
+        sha512=digests.sha512,
+        size=digests.size,
+        pipeline_version=PIPELINE_VERSION,
+        detail="stored as a new original" if stored.newly_stored else "identical to an original already stored",
+    )
+    return stored
 
 
 def read(
@@ -101,7 +121,19 @@ def read(
         started_at=started,
         finished_at=datetime.now(UTC),
     )
-    store.put_stage_artefact(sha256, READ_ARTEFACT, artefact.model_dump_json().encode())
+    data = artefact.model_dump_json().encode()
+    key = store.put_stage_artefact(sha256, READ_ARTEFACT, data)
+    store.custody.record(
+        sha256,
+        CustodyAction.STAGE_RUN,
+        stage="read",
+        stage_version=artefact.stage_version,
+        pipeline_version=PIPELINE_VERSION,
+        tools=artefact.tools,
+        parameters=artefact.parameters,
+        artefact_key=key,
+        artefact_sha256=hashlib.sha256(data).hexdigest(),
+    )
     return ReadSummary(
         media_type=sniffed.media_type,
         page_count=result.page_count,
@@ -140,7 +172,17 @@ def build_record(store: EvidenceStore, stored: StoredOriginal, timings: dict[str
             host=platform.node(),
         ),
     )
-    store.put_record(record)
+    key, record_sha256 = store.put_record(record)
+    store.custody.record(
+        sha256,
+        CustodyAction.RECORD_STORED,
+        stage="record",
+        stage_version=STAGE_VERSIONS["record"],
+        pipeline_version=PIPELINE_VERSION,
+        tools=tools,
+        artefact_key=key,
+        artefact_sha256=record_sha256,
+    )
     return record
 
 
@@ -157,6 +199,13 @@ def quarantine(store: EvidenceStore, stored: StoredOriginal, rejection: InputRej
         quarantined_at=datetime.now(UTC),
     )
     store.quarantine(stored.source_key, record)
+    store.custody.record(
+        record.sha256,
+        CustodyAction.QUARANTINED,
+        source_key=stored.source_key,
+        pipeline_version=PIPELINE_VERSION,
+        detail=f"{record.reason}: {record.message}",
+    )
     return record
 
 

@@ -8,8 +8,7 @@ from dataclasses import dataclass, field
 from evidence.config.settings import Settings
 from evidence.stack import minio_server, prefect_server
 from evidence.stack.health import minio_live, prefect_healthy, wait_until
-from evidence.storage.buckets import ensure_buckets
-from evidence.storage.client import make_client
+from evidence.storage.provision import provision
 
 
 class StackError(RuntimeError):
@@ -29,8 +28,12 @@ def up(settings: Settings, serve: bool = True, timeout_s: float = 60.0) -> Stack
     report = StackReport()
     settings.data_dir.mkdir(parents=True, exist_ok=True)
     _start_minio(settings, report, timeout_s)
-    created = ensure_buckets(make_client(settings), settings)
+    provisioned = provision(settings)
+    created = provisioned.created_buckets
     report.add("buckets", f"created {', '.join(created)}" if created else "present")
+    report.add("originals", f"object lock, {provisioned.retention}")
+    report.add("encryption", "SSE-S3 on every bucket" if provisioned.encrypted else "off (EVIDENCE_ENCRYPT_AT_REST)")
+    report.add("pipeline user", f"{provisioned.pipeline_user} (least privilege; root not used by the pipeline)")
     _start_prefect(settings, report, timeout_s)
     if serve:
         _start_deployments(settings, report)

@@ -47,7 +47,7 @@ def server_argv(binary: Path, settings: Settings) -> list[str]:
 
 
 def server_env(settings: Settings) -> dict[str, str]:
-    """Credentials from settings; update checks and call-home off so nothing leaves the machine."""
+    """Credentials and the at-rest key from settings; update checks and call-home off (offline)."""
     env = dict(os.environ)
     env.update(
         {
@@ -58,6 +58,8 @@ def server_env(settings: Settings) -> dict[str, str]:
             "MINIO_CALLHOME_ENABLE": "off",
         }
     )
+    if settings.encrypt_at_rest:
+        env["MINIO_KMS_SECRET_KEY"] = settings.kms_key().get_secret_value()
     return env
 
 

@@ -1,4 +1,4 @@
-"""One place that turns settings into a MinIO client."""
+"""One place that turns settings into the pipeline's MinIO client."""
 
 from __future__ import annotations
 
@@ -7,11 +7,11 @@ from minio import Minio
 
 
 def make_client(settings: Settings) -> Minio:
-    """Client for the pipeline; credentials come from settings and are never logged."""
+    """Client with the pipeline's least-privilege credentials (never root); never logged."""
     return Minio(
         settings.minio_endpoint,
-        access_key=settings.minio_root_user,
-        secret_key=settings.minio_password().get_secret_value(),
+        access_key=settings.minio_access_key,
+        secret_key=settings.pipeline_secret_key().get_secret_value(),
         secure=settings.minio_secure,
         region=settings.minio_region,
     )

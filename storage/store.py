@@ -3,13 +3,18 @@
 Layout (documented in the README):
   inbox/<name>                       what a user dropped; never modified or removed by the pipeline
   originals/<sha256>                 the original, byte for byte, with sha512 and source key as metadata
-  evidence/<sha256>/record.json      the EvidenceRecord
+  evidence/<sha256>/record.json      the EvidenceRecord (tagged: type, languages, charges, case ids)
+  evidence/<sha256>/pages/0001.txt   each page's text
+  evidence/<sha256>/stages/*.json    each stage's output
+  evidence/index/                    the search index (entries + snapshot)
+  originals/custody/<sha256>/*.json  the append-only custody log
   quarantine/<sha256>/original       a bad input, byte for byte
   quarantine/<sha256>/reason.json    its QuarantineRecord
 """
 
 from __future__ import annotations
 
+import hashlib
 import io
 import json
 import shutil
@@ -21,8 +26,11 @@ from pathlib import Path
 from typing import BinaryIO
 
 from evidence.config.settings import Settings
+from evidence.models.custody import CustodyAction
 from evidence.models.record import EvidenceRecord, QuarantineRecord
+from evidence.storage.custody import CustodyLog
 from evidence.storage.hashing import CHUNK, Digests, HashingReader
+from evidence.storage.index import EvidenceIndex, entry_for, tags_for
 from minio import Minio
 from minio.commonconfig import CopySource
 from minio.error import S3Error
@@ -53,15 +61,19 @@ class EvidenceStore:
     def __init__(self, client: Minio, settings: Settings) -> None:
         self.client = client
         self.settings = settings
+        self.custody = CustodyLog(client, settings)
 
     # --- inbox -------------------------------------------------------------------------------
-    def put_inbox(self, path: Path, key: str | None = None) -> str:
-        key = key or path.name
-        self.client.fput_object(self.settings.bucket_inbox, key, str(path))
+    def put_inbox_as(self, path: Path, key: str, uploader: str) -> str:
+        """Upload with the uploader's identity as metadata, so custody can name who handed it in."""
+        self.client.fput_object(
+            self.settings.bucket_inbox, key, str(path), metadata={"uploader": _ascii_header(uploader)}
+        )
         return key
 
-    def inbox_size(self, key: str) -> int:
-        return self.client.stat_object(self.settings.bucket_inbox, key).size or 0
+    def inbox_uploader(self, key: str) -> str | None:
+        metadata = self.client.stat_object(self.settings.bucket_inbox, key).metadata or {}
+        return metadata.get("x-amz-meta-uploader") or metadata.get("X-Amz-Meta-Uploader")
 
     # --- originals ---------------------------------------------------------------------------
     def ingest(self, inbox_key: str) -> StoredOriginal:
@@ -116,14 +128,40 @@ class EvidenceStore:
             response.release_conn()
         digests = reader.digests()
         if digests.sha256 != sha256:
+            self.custody.record(sha256, CustodyAction.INTEGRITY_FAILURE, detail=f"now hashes to {digests.sha256}")
             raise IntegrityError(f"original {sha256} now hashes to {digests.sha256}")
         return digests
 
     # --- records -----------------------------------------------------------------------------
-    def put_record(self, record: EvidenceRecord) -> str:
-        key = record_key(record.document.sha256)
-        self._put_bytes(self.settings.bucket_evidence, key, record.to_json(), "application/json")
-        return key
+    def put_record(self, record: EvidenceRecord) -> tuple[str, str]:
+        """Store the record (tagged), each page's text beside it, and its index entry.
+
+        Returns the record's key and the SHA-256 of the bytes written, for the custody log.
+        """
+        sha256 = record.document.sha256
+        key = record_key(sha256)
+        data = record.to_json()
+        entry = entry_for(record)
+        self.client.put_object(
+            self.settings.bucket_evidence,
+            key,
+            io.BytesIO(data),
+            len(data),
+            content_type="application/json",
+            tags=tags_for(entry),
+        )
+        for page in record.pages:
+            self._put_bytes(
+                self.settings.bucket_evidence,
+                f"{sha256}/pages/{page.number:04d}.txt",
+                page.text.encode(),
+                "text/plain; charset=utf-8",
+            )
+        EvidenceIndex(self.client, self.settings).put(entry)
+        return key, hashlib.sha256(data).hexdigest()
+
+    def get_record_bytes(self, sha256: str) -> bytes | None:
+        return self._get_bytes(self.settings.bucket_evidence, record_key(sha256))
 
     def get_record(self, sha256: str) -> EvidenceRecord | None:
         data = self._get_bytes(self.settings.bucket_evidence, record_key(sha256))

@@ -6,6 +6,7 @@ address raises and is recorded, and ``offline_guard`` lets a test assert none ha
 
 from __future__ import annotations
 
+import base64
 import ipaddress
 import os
 import secrets
@@ -114,12 +115,30 @@ def start_minio(data_dir: Path) -> MinioServer:
         pytest.fail("no minio binary: run `bash scripts/setup.sh` (it builds and caches MinIO)")
     port, console = free_port(), free_port()
     user, password = "test-admin", secrets.token_urlsafe(18)
-    env = dict(os.environ, MINIO_ROOT_USER=user, MINIO_ROOT_PASSWORD=password, MINIO_UPDATE="off",
-               MINIO_CALLHOME_ENABLE="off", MINIO_BROWSER="off")
+    kms_key = "test-key:" + base64.b64encode(secrets.token_bytes(32)).decode()
+    env = dict(
+        os.environ,
+        MINIO_ROOT_USER=user,
+        MINIO_ROOT_PASSWORD=password,
+        MINIO_UPDATE="off",
+        MINIO_CALLHOME_ENABLE="off",
+        MINIO_BROWSER="off",
+        MINIO_KMS_SECRET_KEY=kms_key,
+    )
     process = subprocess.Popen(
-        [str(binary), "server", str(data_dir), "--address", f"127.0.0.1:{port}",
-         "--console-address", f"127.0.0.1:{console}", "--quiet"],
-        env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        [
+            str(binary),
+            "server",
+            str(data_dir),
+            "--address",
+            f"127.0.0.1:{port}",
+            "--console-address",
+            f"127.0.0.1:{console}",
+            "--quiet",
+        ],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
     )
     if not wait_until(lambda: minio_live(f"http://127.0.0.1:{port}"), 30):
         process.kill()
@@ -150,10 +169,14 @@ def pipeline_env(minio_server: MinioServer, tmp_path_factory: pytest.TempPathFac
         "EVIDENCE_MINIO_ROOT_USER": minio_server.user,
         "EVIDENCE_MINIO_ROOT_PASSWORD": minio_server.password,
         "EVIDENCE_CONFIG_FILE": str(data_dir / "absent.toml"),
+        "EVIDENCE_ORIGINALS_RETENTION_DAYS": "1",
     }
     saved = {key: os.environ.get(key) for key in env}
     os.environ.update(env)
     get_settings.cache_clear()
+    from evidence.storage.provision import provision
+
+    provision(get_settings())  # what `evidence up` does: buckets, lock, encryption, pipeline user
     yield env
     for key, value in saved.items():
         if value is None:
@@ -178,12 +201,10 @@ def prefect_harness() -> Iterator[None]:
 
 @pytest.fixture(scope="session")
 def store(pipeline_env: dict[str, str]):
+    """The store as the pipeline sees it: least-privilege credentials, never root."""
     from evidence.config.settings import get_settings
-    from evidence.storage.buckets import ensure_buckets
     from evidence.storage.client import make_client
     from evidence.storage.store import EvidenceStore
 
     settings = get_settings()
-    client = make_client(settings)
-    ensure_buckets(client, settings)
-    return EvidenceStore(client, settings)
+    return EvidenceStore(make_client(settings), settings)

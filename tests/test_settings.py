@@ -6,10 +6,9 @@ import stat
 from pathlib import Path
 
 import pytest
+from evidence.config.settings import Settings, get_settings
 from pydantic import SecretStr
 from typer.testing import CliRunner
-
-from evidence.config.settings import Settings, get_settings
 
 
 @pytest.fixture

@@ -5,10 +5,9 @@ from __future__ import annotations
 import io
 
 import pytest
-from PIL import Image
-
 from evidence.extractors.errors import InputRejected, Reason
 from evidence.extractors.sniff import sniff
+from PIL import Image
 
 
 def _image_bytes(fmt: str) -> bytes:
