@@ -74,13 +74,21 @@ def status() -> None:
 def process(
     paths: Annotated[list[Path], typer.Argument(help="Scans and PDFs to process.")],
     lang: Annotated[list[str] | None, typer.Option("--lang", help="Language hint (ISO code), repeatable.")] = None,
+    case: Annotated[str | None, typer.Option(help="Case label (a case number, never a client's name).")] = None,
 ) -> None:
     """Put files into the inbox and run the processing flow on each; prints a summary table."""
     settings = get_settings()
     _prefect_environment(settings)
     from evidence.cli.processing import process_paths, summary_table
+    from evidence.models.stages import ProcessOptions
+    from pydantic import ValidationError
 
-    outcomes = process_paths(settings, paths, lang or [], err_console)
+    try:
+        options = ProcessOptions(language_hints=lang or [], case=case)
+    except ValidationError as exc:
+        err_console.print(f"[red]error:[/red] {exc.errors()[0]['loc'][0]}: {exc.errors()[0]['msg']}")
+        raise typer.Exit(2) from exc
+    outcomes = process_paths(settings, paths, options, err_console)
     console.print(summary_table(outcomes))
     if any(outcome.status != "processed" for outcome in outcomes):
         raise typer.Exit(1)
@@ -107,7 +115,8 @@ def find(
     charge: Annotated[str | None, typer.Option(help="Charge id, e.g. RU-CC-280.")] = None,
     lang: Annotated[str | None, typer.Option(help="Language (ISO 639-1) of any page.")] = None,
     doc_type: Annotated[str | None, typer.Option("--type", help="Document type, e.g. summons.")] = None,
-    case: Annotated[str | None, typer.Option(help="Case number.")] = None,
+    case: Annotated[str | None, typer.Option(help="Case label given at intake.")] = None,
+    case_number: Annotated[str | None, typer.Option(help="Case number found in the document.")] = None,
     older_than: Annotated[str | None, typer.Option(help="Processed by a pipeline version below this.")] = None,
 ) -> None:
     """Find documents by tags in the index (no record is read)."""
@@ -116,11 +125,16 @@ def find(
 
     settings = get_settings()
     search = SearchFilter(
-        charge=charge, language=lang, document_type=doc_type, case_number=case, pipeline_version_below=older_than
+        charge=charge,
+        language=lang,
+        document_type=doc_type,
+        case=case,
+        case_number=case_number,
+        pipeline_version_below=older_than,
     )
     found = EvidenceIndex(make_client(settings), settings).find(search)
     table = Table(title=f"{len(found)} documents")
-    for column in ("sha256", "source", "type", "lang", "charges", "cases", "pages", "version"):
+    for column in ("sha256", "source", "case", "type", "lang", "charges", "case numbers", "pages", "version"):
         table.add_column(column, overflow="fold")
     for e in found:
         table.add_row(

@@ -8,7 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from evidence.config.settings import Settings
-from evidence.models.stages import DocumentOutcome, Status
+from evidence.models.stages import DocumentOutcome, ProcessOptions, Status
 from evidence.stack.health import minio_live
 from evidence.storage.client import make_client
 from evidence.storage.custody import local_actor
@@ -21,7 +21,9 @@ class StackUnavailable(RuntimeError):
     pass
 
 
-def process_paths(settings: Settings, paths: list[Path], hints: list[str], err: Console) -> list[DocumentOutcome]:
+def process_paths(
+    settings: Settings, paths: list[Path], options: ProcessOptions, err: Console
+) -> list[DocumentOutcome]:
     if not minio_live(settings.minio_url):
         err.print(f"[red]error:[/red] MinIO is not reachable at {settings.minio_url}; run `evidence up` first")
         raise SystemExit(2)
@@ -30,19 +32,19 @@ def process_paths(settings: Settings, paths: list[Path], hints: list[str], err: 
     store = EvidenceStore(make_client(settings), settings)
     outcomes = []
     for path in paths:
-        outcome = _process_one(store, path, hints, process_document)
+        outcome = _process_one(store, path, options, process_document)
         if outcome.status != Status.PROCESSED:
             err.print(f"[red]{path.name}[/red]: {outcome.status.value} — {outcome.reason}: {outcome.message}")
         outcomes.append(outcome)
     return outcomes
 
 
-def _process_one(store: EvidenceStore, path: Path, hints: list[str], flow) -> DocumentOutcome:
+def _process_one(store: EvidenceStore, path: Path, options: ProcessOptions, flow) -> DocumentOutcome:
     if not path.is_file():
         return DocumentOutcome(source_key=path.name, status=Status.FAILED, reason="not_found", message="no such file")
     try:
         key = store.put_inbox_as(path, path.name, uploader=local_actor())
-        return flow(inbox_key=key, language_hints=hints)
+        return flow(inbox_key=key, options=options)
     except Exception as exc:  # one bad file never stops the batch; the message names the error class only
         return DocumentOutcome(
             source_key=path.name,

@@ -12,7 +12,7 @@ from evidence.config.settings import Settings, get_settings
 from evidence.extractors.errors import InputRejected
 from evidence.flows import stages
 from evidence.flows.retry import retry_transient
-from evidence.models.stages import DocumentOutcome, Status
+from evidence.models.stages import DocumentOutcome, ProcessOptions, Status
 from evidence.storage.client import make_client
 from evidence.storage.store import EvidenceStore, StoredOriginal
 from prefect import flow, get_run_logger, task
@@ -33,8 +33,8 @@ def _store(settings: Settings) -> EvidenceStore:
 
 
 @task(name="ingest", **TASK_OPTIONS)
-def ingest_task(inbox_key: str) -> StoredOriginal:
-    stored = stages.ingest(_store(get_settings()), inbox_key)
+def ingest_task(inbox_key: str, case: str | None) -> StoredOriginal:
+    stored = stages.ingest(_store(get_settings()), inbox_key, case)
     get_run_logger().info(
         "ingested sha256=%s size=%d new=%s", stored.digests.sha256, stored.digests.size, stored.newly_stored
     )
@@ -64,29 +64,29 @@ def quarantine_task(stored: StoredOriginal, rejection: InputRejected) -> None:
 
 
 @task(name="record", **TASK_OPTIONS)
-def record_task(stored: StoredOriginal, timings: dict[str, float]) -> str:
-    record = stages.build_record(_store(get_settings()), stored, timings)
+def record_task(stored: StoredOriginal, timings: dict[str, float], case: str | None) -> str:
+    record = stages.build_record(_store(get_settings()), stored, timings, case)
     get_run_logger().info("stored record sha256=%s", record.document.sha256)
     return record.document.sha256
 
 
 @flow(name="process-document", persist_result=False, log_prints=False, validate_parameters=True)
-def process_document(inbox_key: str, language_hints: list[str] | None = None) -> DocumentOutcome:
+def process_document(inbox_key: str, options: ProcessOptions | None = None) -> DocumentOutcome:
     """Turn one inbox object into a stored original and an evidence record (or a quarantine record).
 
     A quarantined document ends the run in a Completed state named "Quarantined", so it stands
     out in the UI without counting as a crash.
     """
-    outcome = run_pipeline(inbox_key, language_hints or [], password=None)
+    outcome = run_pipeline(inbox_key, options or ProcessOptions(), password=None)
     if outcome.status == Status.QUARANTINED:
         return Completed(data=outcome, name="Quarantined", message=f"reason={outcome.reason}")
     return outcome
 
 
-def run_pipeline(inbox_key: str, language_hints: list[str], password: str | None) -> DocumentOutcome:
+def run_pipeline(inbox_key: str, options: ProcessOptions, password: str | None) -> DocumentOutcome:
     """Body of the flow; the password never becomes a flow parameter (Prefect stores those)."""
     started = time.perf_counter()
-    stored = ingest_task(inbox_key)
+    stored = ingest_task(inbox_key, options.case)
     outcome = DocumentOutcome(
         source_key=inbox_key,
         status=Status.PROCESSED,
@@ -96,7 +96,7 @@ def run_pipeline(inbox_key: str, language_hints: list[str], password: str | None
     )
     timings = {"ingest": round(time.perf_counter() - started, 3)}
     step = time.perf_counter()
-    summary = read_task(stored, language_hints, password)
+    summary = read_task(stored, options.language_hints, password)
     if isinstance(summary, InputRejected):
         rejection = summary
         quarantine_task(stored, rejection)
@@ -110,7 +110,7 @@ def run_pipeline(inbox_key: str, language_hints: list[str], password: str | None
             }
         )
     timings["read"] = round(time.perf_counter() - step, 3)
-    record_task(stored, timings)
+    record_task(stored, timings, options.case)
     return outcome.model_copy(
         update={
             "media_type": summary.media_type,

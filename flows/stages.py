@@ -42,7 +42,7 @@ class ReadSummary:
     sources: list[str]
 
 
-def ingest(store: EvidenceStore, inbox_key: str) -> StoredOriginal:
+def ingest(store: EvidenceStore, inbox_key: str, case: str | None = None) -> StoredOriginal:
     """Stream the inbox object into the write-once originals bucket under its SHA-256.
 
     Custody gets two events: received (who handed it in, under which key) and hashed. A
@@ -142,7 +142,9 @@ def read(
     )
 
 
-def build_record(store: EvidenceStore, stored: StoredOriginal, timings: dict[str, float]) -> EvidenceRecord:
+def build_record(
+    store: EvidenceStore, stored: StoredOriginal, timings: dict[str, float], case: str | None = None
+) -> EvidenceRecord:
     """Assemble the EvidenceRecord from the stage artefacts and store it."""
     sha256 = stored.digests.sha256
     data = store.get_stage_artefact(sha256, READ_ARTEFACT)
@@ -161,7 +163,8 @@ def build_record(store: EvidenceStore, stored: StoredOriginal, timings: dict[str
             page_count=artefact.page_count,
         ),
         pages=artefact.pages,
-        tags={"pipeline_version": PIPELINE_VERSION, "media_type": artefact.media_type},
+        tags={"pipeline_version": PIPELINE_VERSION, "media_type": artefact.media_type}
+        | ({"case": case} if case else {}),
         provenance=Provenance(
             pipeline_version=PIPELINE_VERSION,
             tools=tools,

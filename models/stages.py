@@ -23,6 +23,20 @@ class ReadArtefact(BaseModel):
     finished_at: datetime
 
 
+class ProcessOptions(BaseModel):
+    """Typed options of a processing run (a form in the Prefect UI). Stored by Prefect: no secrets, no names."""
+
+    language_hints: list[str] = Field(
+        default_factory=list, description="ISO 639-1 codes to OCR with (skips automatic identification)."
+    )
+    case: str | None = Field(
+        None,
+        pattern=r"^[A-Za-z0-9][A-Za-z0-9_.\-/]{0,63}$",
+        description="Case label the document belongs to. Use a case number, never a client's name.",
+    )
+    force: bool = Field(False, description="Redo every stage even if its output exists at the current version.")
+
+
 class Status(StrEnum):
     PROCESSED = "processed"
     QUARANTINED = "quarantined"

@@ -36,6 +36,7 @@ class IndexEntry(BaseModel):
     case_numbers: list[str] = Field(default_factory=list)
     pipeline_version: str
     processed_at: datetime
+    case: str | None = None
 
 
 class Snapshot(BaseModel):
@@ -48,6 +49,7 @@ class SearchFilter(BaseModel):
     document_type: str | None = None
     case_number: str | None = None
     pipeline_version_below: str | None = None
+    case: str | None = None
 
     def matches(self, entry: IndexEntry) -> bool:
         return (
@@ -55,6 +57,7 @@ class SearchFilter(BaseModel):
             and (self.language is None or self.language in entry.languages)
             and (self.document_type is None or entry.document_type == self.document_type)
             and (self.case_number is None or self.case_number in entry.case_numbers)
+            and (self.case is None or entry.case == self.case)
             and (
                 self.pipeline_version_below is None
                 or _version(entry.pipeline_version) < _version(self.pipeline_version_below)
@@ -75,6 +78,7 @@ def entry_for(record: EvidenceRecord) -> IndexEntry:
         case_numbers=sorted({e.normalized or e.text for e in entities if e.type == "CASE_NUMBER"}),
         pipeline_version=record.provenance.pipeline_version,
         processed_at=record.provenance.finished_at,
+        case=record.tags.get("case"),
     )
 
 
@@ -88,6 +92,7 @@ def tags_for(entry: IndexEntry) -> Tags:
         "case_numbers": " ".join(entry.case_numbers),
         "pipeline_version": entry.pipeline_version,
         "media_type": entry.media_type,
+        "case": entry.case or "",
     }
     for key, value in values.items():
         safe = _TAG_UNSAFE.sub("_", value)[:256]
