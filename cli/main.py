@@ -27,12 +27,17 @@ def _prefect_environment(settings: Settings) -> None:
 
 
 @app.command()
-def up(no_serve: Annotated[bool, typer.Option("--no-serve", help="Do not serve deployments.")] = False) -> None:
-    """Start MinIO and a Prefect server on SQLite, create buckets, serve the flow deployments."""
+def up(
+    no_serve: Annotated[
+        bool, typer.Option("--no-serve", help="Services only: no deployments, worker or watcher.")
+    ] = False,
+) -> None:
+    """Start MinIO and Prefect (SQLite), provision buckets, deploy flows, start a worker and the inbox watcher."""
     from evidence.stack.local_stack import StackError
     from evidence.stack.local_stack import up as stack_up
 
     settings = get_settings()
+    _prefect_environment(settings)
     try:
         report = stack_up(settings, serve=not no_serve)
     except StackError as exc:
@@ -151,12 +156,67 @@ def find(
 
 
 @app.command()
-def serve() -> None:
-    """Serve the flow deployments in the foreground (what `evidence up` runs in the background)."""
-    _prefect_environment(get_settings())
-    from evidence.flows.deployments import serve_deployments
+def worker(
+    name: Annotated[str | None, typer.Option(help="Worker name shown in the Prefect UI.")] = None,
+) -> None:
+    """Run a worker for the pipeline's work pool here (any machine that reaches MinIO and Prefect)."""
+    settings = get_settings()
+    _prefect_environment(settings)
+    from evidence.stack.prefect_server import worker_argv, worker_env
 
-    serve_deployments()
+    argv = worker_argv(settings, name)
+    os.execve(argv[0], argv, worker_env(settings))
+
+
+@app.command()
+def watch() -> None:
+    """Watch the inbox bucket and start batch runs for new objects (what `evidence up` runs)."""
+    import logging
+
+    settings = get_settings()
+    _prefect_environment(settings)
+    from evidence.flows.watcher import run_watcher
+
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(message)s")
+    logging.getLogger("httpx").setLevel(logging.WARNING)
+    run_watcher(settings.watch_address, settings.watch_token().get_secret_value(), window_s=settings.watch_window_s)
+
+
+@app.command()
+def reprocess(
+    case: Annotated[str | None, typer.Option(help="Only this case label.")] = None,
+    lang: Annotated[str | None, typer.Option(help="Only documents with a page in this language.")] = None,
+    doc_type: Annotated[str | None, typer.Option("--type", help="Only this document type.")] = None,
+    older_than: Annotated[str | None, typer.Option(help="Only records from a pipeline version below this.")] = None,
+    prefix: Annotated[str | None, typer.Option(help="Only originals whose SHA-256 starts with this.")] = None,
+    force: Annotated[bool, typer.Option(help="Redo documents already done at the current version.")] = False,
+) -> None:
+    """Reprocess the archive (skipping what is current), with a progress bar and a final report."""
+    settings = get_settings()
+    _prefect_environment(settings)
+    from evidence.flows import reprocess as module
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
+
+    request = module.ReprocessRequest(
+        case=case,
+        language=lang,
+        document_type=doc_type,
+        pipeline_version_below=older_than,
+        sha256_prefix=prefix,
+        force=force,
+    )
+    with Progress("reprocess", BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(), console=console) as bar:
+        task_id = bar.add_task("reprocess", total=None)
+        module.progress_hook = lambda done, total: bar.update(task_id, completed=done, total=total)
+        report = module.reprocess_archive(request)
+    console.print(
+        f"selected {report.selected}: processed {report.processed}, skipped {report.skipped}, "
+        f"quarantined {report.quarantined}, failed {report.failed}; report evidence/{report.report_key}"
+    )
+    for problem in report.problems:
+        console.print(f"  {problem['status']} {problem['sha256'][:12]} {problem['reason']}")
+    if report.failed:
+        raise typer.Exit(1)
 
 
 @app.command()

@@ -109,6 +109,19 @@ class Settings(BaseSettings):
         None, description="Prefect API URL. Unset: the local server at prefect_host:prefect_port."
     )
 
+    # --- flows ---------------------------------------------------------------------------------
+    ocr_slots: int = Field(
+        default_factory=lambda: max(1, os.cpu_count() or 1),
+        description="Global concurrency limit: documents being read at once across every worker.",
+    )
+    translation_slots: int = Field(1, description="Global concurrency limit: documents translated at once.")
+    sweep_interval_s: int = Field(300, description="Seconds between scheduled inbox sweeps.")
+    watch_address: str = Field(
+        "127.0.0.1:9010", description="host:port where the watcher receives MinIO's inbox notifications."
+    )
+    watch_window_s: float = Field(1.0, description="The watcher collects drops this long into one batch run.")
+    worker_limit: int = Field(2, description="Flow runs one `evidence worker` runs at once.")
+
     # --- reading -----------------------------------------------------------------------------
     ocr_dpi: int = Field(300, description="Resolution at which scanned PDF pages are rasterised for OCR.")
     ocr_workers: int = Field(
@@ -151,6 +164,10 @@ class Settings(BaseSettings):
 
     def pipeline_secret_key(self) -> SecretStr:
         return self.minio_secret_key or self._generated_secret("minio-pipeline-secret-key", _token)
+
+    def watch_token(self) -> SecretStr:
+        """Bearer token MinIO presents to the watcher, so nobody else can inject events."""
+        return self._generated_secret("watch-token", _token)
 
     def kms_key(self) -> SecretStr:
         return self.minio_kms_key or self._generated_secret("minio-kms-key", _kms_key)

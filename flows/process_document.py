@@ -1,7 +1,8 @@
-"""The process_document flow: ingest → read → record, each stage a Prefect task.
+"""Processing flows: one inbox object, a batch of them, or originals already stored.
 
-Prefect sees only object keys, hashes and counts: stage outputs live in MinIO, task results are
-not persisted, and log lines name documents by hash.
+Stages are Prefect tasks (ingest → read → record, or quarantine) with retries for transient
+faults only. Prefect sees only object keys, hashes and counts: stage outputs live in MinIO, task
+results are not persisted, and log lines name documents by hash.
 """
 
 from __future__ import annotations
@@ -15,9 +16,14 @@ from evidence.flows.retry import retry_transient
 from evidence.models.stages import DocumentOutcome, ProcessOptions, Status
 from evidence.storage.client import make_client
 from evidence.storage.store import EvidenceStore, StoredOriginal
-from prefect import flow, get_run_logger, task
+from prefect import flow, get_run_logger, task, unmapped
 from prefect.cache_policies import NO_CACHE
+from prefect.concurrency.sync import concurrency
 from prefect.states import Completed
+from prefect.task_runners import ThreadPoolTaskRunner
+
+OCR_SLOTS = "evidence-ocr"
+"""Global concurrency limit shared by every worker: how many documents are read at once."""
 
 TASK_OPTIONS = {
     "persist_result": False,
@@ -28,67 +34,78 @@ TASK_OPTIONS = {
 }
 
 
-def _store(settings: Settings) -> EvidenceStore:
+def _store(settings: Settings | None = None) -> EvidenceStore:
+    settings = settings or get_settings()
     return EvidenceStore(make_client(settings), settings)
 
 
 @task(name="ingest", **TASK_OPTIONS)
 def ingest_task(inbox_key: str, case: str | None) -> StoredOriginal:
-    stored = stages.ingest(_store(get_settings()), inbox_key, case)
+    stored = stages.ingest(_store(), inbox_key, case)
     get_run_logger().info(
         "ingested sha256=%s size=%d new=%s", stored.digests.sha256, stored.digests.size, stored.newly_stored
     )
     return stored
 
 
+@task(name="load-original", **TASK_OPTIONS)
+def load_original_task(sha256: str) -> StoredOriginal:
+    return stages.stored_original(_store(), sha256)
+
+
 @task(name="read", **TASK_OPTIONS)
 def read_task(
-    stored: StoredOriginal, language_hints: list[str], password: str | None
+    stored: StoredOriginal, language_hints: list[str], password: str | None, force: bool
 ) -> stages.ReadSummary | InputRejected:
     """Returns the rejection instead of raising it: bad input is an outcome, not a task failure."""
+    logger = get_run_logger()
     try:
-        summary = stages.read(_store(get_settings()), get_settings(), stored, language_hints, password)
+        with concurrency(OCR_SLOTS, occupy=1, strict=False):
+            summary = stages.read(_store(), get_settings(), stored, language_hints, password, force)
     except InputRejected as rejection:
-        get_run_logger().warning("rejected sha256=%s reason=%s", stored.digests.sha256, rejection.reason.value)
+        logger.warning("rejected sha256=%s reason=%s", stored.digests.sha256, rejection.reason.value)
         return rejection
-    get_run_logger().info(
-        "read sha256=%s pages=%d type=%s", stored.digests.sha256, summary.page_count, summary.media_type
+    logger.info(
+        "read sha256=%s pages=%d type=%s cached=%s",
+        stored.digests.sha256,
+        summary.page_count,
+        summary.media_type,
+        summary.cached,
     )
     return summary
 
 
 @task(name="quarantine", **TASK_OPTIONS)
 def quarantine_task(stored: StoredOriginal, rejection: InputRejected) -> None:
-    record = stages.quarantine(_store(get_settings()), stored, rejection)
+    record = stages.quarantine(_store(), stored, rejection)
     get_run_logger().warning("quarantined sha256=%s reason=%s", record.sha256, record.reason)
 
 
 @task(name="record", **TASK_OPTIONS)
 def record_task(stored: StoredOriginal, timings: dict[str, float], case: str | None) -> str:
-    record = stages.build_record(_store(get_settings()), stored, timings, case)
+    record = stages.build_record(_store(), stored, timings, case)
     get_run_logger().info("stored record sha256=%s", record.document.sha256)
     return record.document.sha256
 
 
-@flow(name="process-document", persist_result=False, log_prints=False, validate_parameters=True)
-def process_document(inbox_key: str, options: ProcessOptions | None = None) -> DocumentOutcome:
-    """Turn one inbox object into a stored original and an evidence record (or a quarantine record).
-
-    A quarantined document ends the run in a Completed state named "Quarantined", so it stands
-    out in the UI without counting as a crash.
-    """
-    outcome = run_pipeline(inbox_key, options or ProcessOptions(), password=None)
-    if outcome.status == Status.QUARANTINED:
-        return Completed(data=outcome, name="Quarantined", message=f"reason={outcome.reason}")
-    return outcome
-
-
 def run_pipeline(inbox_key: str, options: ProcessOptions, password: str | None) -> DocumentOutcome:
-    """Body of the flow; the password never becomes a flow parameter (Prefect stores those)."""
+    """Ingest an inbox object, then read and record it."""
     started = time.perf_counter()
     stored = ingest_task(inbox_key, options.case)
+    return _read_and_record(stored, options, password, started)
+
+
+def run_stored(sha256: str, options: ProcessOptions) -> DocumentOutcome:
+    """Read and record an original that is already stored (reprocessing)."""
+    started = time.perf_counter()
+    return _read_and_record(load_original_task(sha256), options, None, started)
+
+
+def _read_and_record(
+    stored: StoredOriginal, options: ProcessOptions, password: str | None, started: float
+) -> DocumentOutcome:
     outcome = DocumentOutcome(
-        source_key=inbox_key,
+        source_key=stored.source_key,
         status=Status.PROCESSED,
         sha256=stored.digests.sha256,
         size=stored.digests.size,
@@ -96,16 +113,15 @@ def run_pipeline(inbox_key: str, options: ProcessOptions, password: str | None) 
     )
     timings = {"ingest": round(time.perf_counter() - started, 3)}
     step = time.perf_counter()
-    summary = read_task(stored, options.language_hints, password)
+    summary = read_task(stored, options.language_hints, password, options.force)
     if isinstance(summary, InputRejected):
-        rejection = summary
-        quarantine_task(stored, rejection)
+        quarantine_task(stored, summary)
         return outcome.model_copy(
             update={
                 "status": Status.QUARANTINED,
-                "reason": rejection.reason.value,
-                "message": rejection.message,
-                "media_type": rejection.detected_type,
+                "reason": summary.reason.value,
+                "message": summary.message,
+                "media_type": summary.detected_type,
                 "seconds": round(time.perf_counter() - started, 2),
             }
         )
@@ -117,6 +133,47 @@ def run_pipeline(inbox_key: str, options: ProcessOptions, password: str | None) 
             "pages": summary.page_count,
             "languages": summary.languages,
             "sources": summary.sources,
+            "cached": summary.cached,
             "seconds": round(time.perf_counter() - started, 2),
         }
     )
+
+
+def _final(outcome: DocumentOutcome) -> DocumentOutcome | Completed:
+    """A quarantined document ends its run in a Completed state named "Quarantined"."""
+    if outcome.status == Status.QUARANTINED:
+        return Completed(data=outcome, name="Quarantined", message=f"reason={outcome.reason}")
+    return outcome
+
+
+@flow(name="process-document", persist_result=False, log_prints=False, validate_parameters=True)
+def process_document(inbox_key: str, options: ProcessOptions | None = None) -> DocumentOutcome:
+    """Turn one inbox object into a stored original and an evidence record (or a quarantine record)."""
+    return _final(run_pipeline(inbox_key, options or ProcessOptions(), password=None))
+
+
+@task(name="process-one", persist_result=False, cache_policy=NO_CACHE)
+def process_one_task(inbox_key: str, options: ProcessOptions) -> DocumentOutcome:
+    """One document of a batch; a failure is reported in its outcome and never stops the batch."""
+    try:
+        return run_pipeline(inbox_key, options, password=None)
+    except Exception as exc:
+        get_run_logger().error("failed key=%s error=%s", inbox_key, type(exc).__name__)
+        return DocumentOutcome(source_key=inbox_key, status=Status.FAILED, reason=type(exc).__name__)
+
+
+@flow(
+    name="process-batch",
+    persist_result=False,
+    log_prints=False,
+    validate_parameters=True,
+    task_runner=ThreadPoolTaskRunner(max_workers=4),
+)
+def process_batch(inbox_keys: list[str], options: ProcessOptions | None = None) -> list[DocumentOutcome]:
+    """A burst of inbox objects in one run: reading is bounded by the global OCR slots."""
+    options = options or ProcessOptions()
+    futures = process_one_task.map(inbox_keys, options=unmapped(options))
+    outcomes = [future.result() for future in futures]
+    counts = {status: sum(o.status == status for o in outcomes) for status in Status}
+    get_run_logger().info("batch done: %s", ", ".join(f"{s.value}={n}" for s, n in counts.items()))
+    return outcomes

@@ -40,6 +40,7 @@ class ReadSummary:
     page_count: int
     languages: list[str]
     sources: list[str]
+    cached: bool = False
 
 
 def ingest(store: EvidenceStore, inbox_key: str, case: str | None = None) -> StoredOriginal:
@@ -48,7 +49,8 @@ def ingest(store: EvidenceStore, inbox_key: str, case: str | None = None) -> Sto
     Custody gets two events: received (who handed it in, under which key) and hashed. A
     document dropped twice is one original with two pairs of events.
     """
-    uploader = store.inbox_uploader(inbox_key) or "unknown (dropped into the inbox bucket)"
+    inbox = store.inbox_object(inbox_key)
+    uploader = inbox.uploader or "unknown (dropped into the inbox bucket)"
     stored = store.ingest(inbox_key)
     digests = stored.digests
     store.custody.record(
@@ -62,7 +64,14 @@ def ingest(store: EvidenceStore, inbox_key: str, case: str | None = None) -> Sto
         pipeline_version=PIPELINE_VERSION,
         detail="stored as a new original" if stored.newly_stored else "identical to an original already stored",
     )
+    store.mark_inbox_seen(inbox, digests.sha256)
     return stored
+
+
+def stored_original(store: EvidenceStore, sha256: str) -> StoredOriginal:
+    """An original already in the store, re-hashed (for reprocessing without the inbox)."""
+    digests = store.verify_original(sha256)
+    return StoredOriginal(digests, store.source_key_of(sha256), newly_stored=False)
 
 
 def read(
@@ -71,10 +80,18 @@ def read(
     stored: StoredOriginal,
     language_hints: list[str] | None = None,
     password: str | None = None,
+    force: bool = False,
 ) -> ReadSummary:
-    """Sniff and read the verified original into pages; raises InputRejected for bad input."""
+    """Sniff and read the verified original into pages; raises InputRejected for bad input.
+
+    Skipped when the stored read artefact was made by the same stage version, Tesseract version
+    and parameters (unless ``force``): a retry or a rerun costs one small GET.
+    """
     started = datetime.now(UTC)
     sha256 = stored.digests.sha256
+    parameters = read_parameters(settings, language_hints, password)
+    if not force and (cached := _cached_read(store, sha256, parameters)) is not None:
+        return cached
     with spool_directory() as spool:
         path = _fetch_verified_original(store, sha256, spool)
         with path.open("rb") as handle:
@@ -111,13 +128,7 @@ def read(
         page_count=result.page_count,
         pages=result.pages,
         tools=list(reading_tools()),
-        parameters={
-            "ocr_dpi": settings.ocr_dpi,
-            "ocr_workers": settings.ocr_workers,
-            "language_hints": ",".join(language_hints or []) or None,
-            "password_supplied": password is not None,
-            "max_page_pixels": settings.max_page_pixels,
-        },
+        parameters=parameters,
         started_at=started,
         finished_at=datetime.now(UTC),
     )
@@ -134,11 +145,40 @@ def read(
         artefact_key=key,
         artefact_sha256=hashlib.sha256(data).hexdigest(),
     )
+    return _summary(artefact, cached=False)
+
+
+def read_parameters(
+    settings: Settings, language_hints: list[str] | None, password: str | None
+) -> dict[str, str | int | float | bool | None]:
+    """Everything that changes the read stage's output: its cache key (with the stage version)."""
+    return {
+        "ocr_dpi": settings.ocr_dpi,
+        "language_hints": ",".join(language_hints or []) or None,
+        "password_supplied": password is not None,
+        "max_page_pixels": settings.max_page_pixels,
+        "max_image_dpi": settings.max_image_dpi,
+        "tesseract": reading_tools()[0].version,
+    }
+
+
+def _cached_read(store: EvidenceStore, sha256: str, parameters: dict) -> ReadSummary | None:
+    data = store.get_stage_artefact(sha256, READ_ARTEFACT)
+    if data is None:
+        return None
+    artefact = ReadArtefact.model_validate_json(data)
+    if artefact.stage_version != STAGE_VERSIONS["read"] or artefact.parameters != parameters:
+        return None
+    return _summary(artefact, cached=True)
+
+
+def _summary(artefact: ReadArtefact, cached: bool) -> ReadSummary:
     return ReadSummary(
-        media_type=sniffed.media_type,
-        page_count=result.page_count,
-        languages=sorted({page.language for page in result.pages if page.language}),
-        sources=sorted({page.source.value for page in result.pages}),
+        media_type=artefact.media_type,
+        page_count=artefact.page_count,
+        languages=sorted({page.language for page in artefact.pages if page.language}),
+        sources=sorted({page.source.value for page in artefact.pages}),
+        cached=cached,
     )
 
 

@@ -39,6 +39,7 @@ class ProcessOptions(BaseModel):
 
 class Status(StrEnum):
     PROCESSED = "processed"
+    SKIPPED = "skipped"
     QUARANTINED = "quarantined"
     FAILED = "failed"
 
@@ -55,6 +56,7 @@ class DocumentOutcome(BaseModel):
     pages: int = 0
     languages: list[str] = Field(default_factory=list)
     sources: list[str] = Field(default_factory=list)
+    cached: bool = Field(False, description="The read stage's stored output was reused.")
     reason: str | None = None
     message: str | None = None
     seconds: float = 0.0

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import platform
 import sys
 from dataclasses import dataclass, field
 
@@ -33,17 +34,22 @@ def up(settings: Settings, serve: bool = True, timeout_s: float = 60.0) -> Stack
     report.add("buckets", f"created {', '.join(created)}" if created else "present")
     report.add("originals", f"object lock, {provisioned.retention}")
     report.add("encryption", "SSE-S3 on every bucket" if provisioned.encrypted else "off (EVIDENCE_ENCRYPT_AT_REST)")
+    report.add(
+        "notifications",
+        "inbox -> watcher webhook" if provisioned.notifications else "not configured on this MinIO (sweeps only)",
+    )
     report.add("pipeline user", f"{provisioned.pipeline_user} (least privilege; root not used by the pipeline)")
     _start_prefect(settings, report, timeout_s)
     if serve:
-        _start_deployments(settings, report)
+        _deploy_and_start_worker(settings, report)
     return report
 
 
 def down(settings: Settings) -> StackReport:
     report = StackReport()
     for proc in (
-        prefect_server.serve_process(settings),
+        prefect_server.watcher_process(settings),
+        prefect_server.worker_process(settings),
         prefect_server.process(settings),
         minio_server.process(settings),
     ):
@@ -83,12 +89,18 @@ def _start_prefect(settings: Settings, report: StackReport, timeout_s: float) ->
     report.add("prefect", f"started at {api.removesuffix('/api')} (UI)")
 
 
-def _start_deployments(settings: Settings, report: StackReport) -> None:
-    proc = prefect_server.serve_process(settings)
-    if proc.pid() is not None:
-        report.add("deployments", "serving")
-        return
-    env = prefect_server.server_env(settings)
-    env["PREFECT_RUNNER_POLL_FREQUENCY"] = env.get("PREFECT_RUNNER_POLL_FREQUENCY", "2")
-    proc.start([sys.executable, "-m", "evidence.cli.main", "serve"], env)
-    report.add("deployments", f"serving (log {proc.log_file})")
+def _deploy_and_start_worker(settings: Settings, report: StackReport) -> None:
+    """Register deployments on the work pool, start one local worker and the inbox watcher."""
+    from evidence.flows.deployments import deploy_all
+
+    names = deploy_all(settings)
+    report.add("deployments", ", ".join(names))
+    env = prefect_server.worker_env(settings)
+    worker = prefect_server.worker_process(settings)
+    if worker.pid() is None:
+        worker.start(prefect_server.worker_argv(settings, name=f"local-{platform.node()}"), env)
+    report.add("worker", f"pool evidence, limit {settings.worker_limit} (log {worker.log_file})")
+    watcher = prefect_server.watcher_process(settings)
+    if watcher.pid() is None:
+        watcher.start([sys.executable, "-m", "evidence.cli.main", "watch"], env)
+    report.add("watcher", f"inbox bucket notifications + sweep every {settings.sweep_interval_s} s")

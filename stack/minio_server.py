@@ -60,7 +60,25 @@ def server_env(settings: Settings) -> dict[str, str]:
     )
     if settings.encrypt_at_rest:
         env["MINIO_KMS_SECRET_KEY"] = settings.kms_key().get_secret_value()
+    env.update(notification_env(settings))
     return env
+
+
+WEBHOOK_TARGET = "EVIDENCE"
+WEBHOOK_ARN = f"arn:minio:sqs::{WEBHOOK_TARGET}:webhook"
+
+
+def notification_env(settings: Settings) -> dict[str, str]:
+    """A webhook target for inbox events; MinIO queues them on disk while the watcher is down."""
+    queue = settings.data_dir / "minio-events-queue"
+    queue.mkdir(parents=True, exist_ok=True)
+    suffix = WEBHOOK_TARGET
+    return {
+        f"MINIO_NOTIFY_WEBHOOK_ENABLE_{suffix}": "on",
+        f"MINIO_NOTIFY_WEBHOOK_ENDPOINT_{suffix}": f"http://{settings.watch_address}/minio-events",
+        f"MINIO_NOTIFY_WEBHOOK_AUTH_TOKEN_{suffix}": settings.watch_token().get_secret_value(),
+        f"MINIO_NOTIFY_WEBHOOK_QUEUE_DIR_{suffix}": str(queue),
+    }
 
 
 def process(settings: Settings) -> ManagedProcess:

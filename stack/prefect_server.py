@@ -60,5 +60,33 @@ def process(settings: Settings) -> ManagedProcess:
     return ManagedProcess("prefect-server", settings.state_dir)
 
 
-def serve_process(settings: Settings) -> ManagedProcess:
-    return ManagedProcess("deployments", settings.state_dir)
+def worker_argv(settings: Settings, name: str | None = None) -> list[str]:
+    """A process worker on the pipeline's pool: each flow run is a subprocess of it."""
+    argv = [
+        prefect_executable(),
+        "worker",
+        "start",
+        "--pool",
+        "evidence",
+        "--type",
+        "process",
+        "--limit",
+        str(settings.worker_limit),
+    ]
+    return [*argv, "--name", name] if name else argv
+
+
+def worker_env(settings: Settings) -> dict[str, str]:
+    env = dict(os.environ)
+    env.update(client_env(settings))
+    env.setdefault("PREFECT_WORKER_QUERY_SECONDS", "1")
+    env.setdefault("PREFECT_WORKER_PREFETCH_SECONDS", "5")
+    return env
+
+
+def worker_process(settings: Settings) -> ManagedProcess:
+    return ManagedProcess("worker", settings.state_dir)
+
+
+def watcher_process(settings: Settings) -> ManagedProcess:
+    return ManagedProcess("watcher", settings.state_dir)

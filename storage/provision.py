@@ -13,7 +13,9 @@ from evidence.config.settings import Settings
 from evidence.storage.policy import POLICY_NAME, pipeline_policy
 from minio import Minio
 from minio.credentials import StaticProvider
+from minio.error import S3Error
 from minio.minioadmin import MinioAdmin
+from minio.notificationconfig import NotificationConfig, QueueConfig
 from minio.objectlockconfig import COMPLIANCE, DAYS, GOVERNANCE, ObjectLockConfig
 from minio.sseconfig import Rule, SSEConfig
 
@@ -24,6 +26,7 @@ class ProvisionReport:
     encrypted: bool = False
     retention: str = ""
     pipeline_user: str = ""
+    notifications: bool = False
 
 
 def bucket_names(settings: Settings) -> dict[str, str]:
@@ -68,7 +71,24 @@ def provision(settings: Settings) -> ProvisionReport:
             client.set_bucket_encryption(bucket, SSEConfig(Rule.new_sse_s3_rule()))
         report.encrypted = True
     report.pipeline_user = ensure_pipeline_user(settings)
+    report.notifications = ensure_inbox_notifications(client, settings)
     return report
+
+
+def ensure_inbox_notifications(client: Minio, settings: Settings) -> bool:
+    """Send the inbox's object-created events to the watcher; False when MinIO has no such target."""
+    from evidence.stack.minio_server import WEBHOOK_ARN
+
+    config = NotificationConfig(
+        queue_config_list=[QueueConfig(events=["s3:ObjectCreated:*"], queue=WEBHOOK_ARN, config_id="evidence-watch")]
+    )
+    try:
+        client.set_bucket_notification(settings.bucket_inbox, config)
+    except S3Error as exc:
+        if exc.code in ("InvalidArgument", "InvalidRequest", "ARNNotification"):
+            return False
+        raise
+    return True
 
 
 def ensure_buckets(client: Minio, settings: Settings) -> list[str]:

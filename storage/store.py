@@ -38,6 +38,14 @@ from minio.error import S3Error
 RECORD_NAME = "record.json"
 
 
+@dataclass(frozen=True)
+class InboxObject:
+    key: str
+    etag: str
+    size: int
+    uploader: str | None
+
+
 class IntegrityError(Exception):
     """An original no longer hashes to its key: stop that document and raise the alarm, never retry."""
 
@@ -71,9 +79,34 @@ class EvidenceStore:
         )
         return key
 
-    def inbox_uploader(self, key: str) -> str | None:
-        metadata = self.client.stat_object(self.settings.bucket_inbox, key).metadata or {}
-        return metadata.get("x-amz-meta-uploader") or metadata.get("X-Amz-Meta-Uploader")
+    def inbox_object(self, key: str) -> InboxObject:
+        stat = self.client.stat_object(self.settings.bucket_inbox, key)
+        metadata = stat.metadata or {}
+        uploader = metadata.get("x-amz-meta-uploader") or metadata.get("X-Amz-Meta-Uploader")
+        return InboxObject(key=key, etag=stat.etag or "", size=stat.size or 0, uploader=uploader)
+
+    def mark_inbox_seen(self, inbox: InboxObject, sha256: str) -> None:
+        """Remember that this inbox object (key and content tag) was taken in, for the sweep."""
+        data = json.dumps({"key": inbox.key, "etag": inbox.etag, "sha256": sha256}).encode()
+        self._put_bytes(self.settings.bucket_evidence, _seen_key(inbox.key), data, "application/json")
+
+    def inbox_seen(self, key: str) -> dict[str, str] | None:
+        data = self._get_bytes(self.settings.bucket_evidence, _seen_key(key))
+        return None if data is None else json.loads(data)
+
+    def list_inbox(self) -> list[InboxObject]:
+        return [
+            InboxObject(key=o.object_name or "", etag=o.etag or "", size=o.size or 0, uploader=None)
+            for o in self.client.list_objects(self.settings.bucket_inbox, recursive=True)
+            if not o.is_dir
+        ]
+
+    def source_key_of(self, sha256: str) -> str:
+        """The first key this original arrived under, from its custody log."""
+        for event in self.custody.events(sha256):
+            if event.source_key:
+                return event.source_key
+        return sha256
 
     # --- originals ---------------------------------------------------------------------------
     def ingest(self, inbox_key: str) -> StoredOriginal:
@@ -226,6 +259,10 @@ def spool_directory() -> Iterator[Path]:
     """Private temporary directory for a document being read; removed afterwards."""
     with tempfile.TemporaryDirectory(prefix="evidence-") as name:
         yield Path(name)
+
+
+def _seen_key(inbox_key: str) -> str:
+    return f"inbox-seen/{hashlib.sha256(inbox_key.encode()).hexdigest()}.json"
 
 
 def _ascii_header(value: str) -> str:

@@ -30,6 +30,7 @@ def stack(tmp_path_factory: pytest.TempPathFactory):
         EVIDENCE_MINIO_ENDPOINT=f"127.0.0.1:{free_port()}",
         EVIDENCE_MINIO_CONSOLE_ADDRESS=f"127.0.0.1:{free_port()}",
         EVIDENCE_PREFECT_PORT=str(free_port()),
+        EVIDENCE_WATCH_ADDRESS=f"127.0.0.1:{free_port()}",
         PREFECT_RUNNER_POLL_FREQUENCY="1",
     )
     up = subprocess.run([*EVIDENCE, "up"], env=env, capture_output=True, text=True, timeout=180)
@@ -87,10 +88,36 @@ def test_deployment_run_from_the_api_processes_an_inbox_object(stack: dict) -> N
     assert b'"source": "ocr"' in record
 
 
+def test_a_file_dropped_into_the_inbox_bucket_is_processed_by_itself(stack: dict) -> None:
+    """The watched bucket: no command, just an upload (as any S3 client or the MinIO console does)."""
+    import hashlib
+
+    from evidence.config.settings import Settings
+    from evidence.storage.client import make_client
+
+    env = stack["env"]
+    settings = Settings(data_dir=Path(env["EVIDENCE_DATA_DIR"]), minio_endpoint=env["EVIDENCE_MINIO_ENDPOINT"])
+    client = make_client(settings)
+    dropped = fixture_path("scans", "hello_world_tiff.tif")
+    sha = hashlib.sha256(dropped.read_bytes()).hexdigest()
+    started = time.monotonic()
+    client.fput_object("inbox", "dropped/hello.tif", str(dropped))
+
+    def record_exists() -> bool:
+        try:
+            client.stat_object("evidence", f"{sha}/record.json")
+        except Exception:
+            return False
+        return True
+
+    _wait_for(record_exists, 90)
+    print(f"drop -> record in {time.monotonic() - started:.1f}s")
+
+
 def test_down_stops_everything(stack: dict) -> None:
     result = subprocess.run([*EVIDENCE, "down"], env=stack["env"], capture_output=True, text=True, timeout=60)
     assert result.returncode == 0
-    assert result.stdout.count("stopped") == 3
+    assert result.stdout.count("stopped") == 4  # watcher, worker, prefect server, minio
     with pytest.raises(httpx.HTTPError):
         httpx.get(f"{_api(stack)}/health", timeout=2)
     with pytest.raises(httpx.HTTPError):
