@@ -17,13 +17,17 @@ console = Console(width=None if sys.stdout.isatty() else 160)
 err_console = Console(stderr=True, width=None if sys.stderr.isatty() else 160)
 
 
-def _prefect_environment(settings: Settings) -> None:
-    """Point Prefect at our server, with telemetry off, before any Prefect module is imported."""
+def _prefect_environment(settings: Settings, quiet: bool = True) -> None:
+    """Point Prefect at our server, with telemetry off, before any Prefect module is imported.
+
+    ``quiet`` keeps Prefect's per-task INFO lines off the terminal (they still reach the API).
+    """
     from evidence.stack.prefect_server import client_env
 
     for key, value in client_env(settings).items():
         os.environ.setdefault(key, value)
-    os.environ.setdefault("PREFECT_LOGGING_HANDLERS_CONSOLE_LEVEL", "WARNING")
+    if quiet:
+        os.environ.setdefault("PREFECT_LOGGING_HANDLERS_CONSOLE_LEVEL", "WARNING")
 
 
 @app.command()
@@ -161,7 +165,7 @@ def worker(
 ) -> None:
     """Run a worker for the pipeline's work pool here (any machine that reaches MinIO and Prefect)."""
     settings = get_settings()
-    _prefect_environment(settings)
+    _prefect_environment(settings, quiet=False)
     from evidence.stack.prefect_server import worker_argv, worker_env
 
     argv = worker_argv(settings, name)

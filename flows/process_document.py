@@ -40,8 +40,8 @@ def _store(settings: Settings | None = None) -> EvidenceStore:
 
 
 @task(name="ingest", **TASK_OPTIONS)
-def ingest_task(inbox_key: str, case: str | None) -> StoredOriginal:
-    stored = stages.ingest(_store(), inbox_key, case)
+def ingest_task(inbox_key: str, case: str | None, force: bool) -> StoredOriginal:
+    stored = stages.ingest(_store(), inbox_key, case, force)
     get_run_logger().info(
         "ingested sha256=%s size=%d new=%s", stored.digests.sha256, stored.digests.size, stored.newly_stored
     )
@@ -82,8 +82,8 @@ def quarantine_task(stored: StoredOriginal, rejection: InputRejected) -> None:
 
 
 @task(name="record", **TASK_OPTIONS)
-def record_task(stored: StoredOriginal, timings: dict[str, float], case: str | None) -> str:
-    record = stages.build_record(_store(), stored, timings, case)
+def record_task(stored: StoredOriginal, timings: dict[str, float], case: str | None, force: bool) -> str:
+    record = stages.build_record(_store(), stored, timings, case, force)
     get_run_logger().info("stored record sha256=%s", record.document.sha256)
     return record.document.sha256
 
@@ -91,7 +91,7 @@ def record_task(stored: StoredOriginal, timings: dict[str, float], case: str | N
 def run_pipeline(inbox_key: str, options: ProcessOptions, password: str | None) -> DocumentOutcome:
     """Ingest an inbox object, then read and record it."""
     started = time.perf_counter()
-    stored = ingest_task(inbox_key, options.case)
+    stored = ingest_task(inbox_key, options.case, options.force)
     return _read_and_record(stored, options, password, started)
 
 
@@ -126,7 +126,7 @@ def _read_and_record(
             }
         )
     timings["read"] = round(time.perf_counter() - step, 3)
-    record_task(stored, timings, options.case)
+    record_task(stored, timings, options.case, options.force)
     return outcome.model_copy(
         update={
             "media_type": summary.media_type,

@@ -15,7 +15,7 @@ from evidence.flows.process_document import _store, run_stored
 from evidence.models.stages import DocumentOutcome, ProcessOptions, Status
 from evidence.storage.index import EvidenceIndex, IndexEntry, SearchFilter
 from evidence.storage.store import EvidenceStore
-from prefect import flow, get_run_logger, task
+from prefect import flow, get_run_logger, task, unmapped
 from prefect.artifacts import create_markdown_artifact, create_progress_artifact, update_progress_artifact
 from prefect.cache_policies import NO_CACHE
 from prefect.task_runners import ThreadPoolTaskRunner
@@ -129,26 +129,15 @@ def reprocess_archive(request: ReprocessRequest | None = None) -> ReprocessRepor
     logger = get_run_logger()
     logger.info("reprocess: %d originals selected", len(chosen))
     progress_id = create_progress_artifact(progress=0.0, description="reprocess-archive progress")
-    runner = ThreadPoolTaskRunner(max_workers=request.concurrency)
+    current = [_is_current(index.get(sha)) for sha in chosen]
+    futures = reprocess_one.map(chosen, current, options=unmapped(options))
     outcomes: list[DocumentOutcome] = []
-    with runner:
-        futures = [
-            runner.submit(
-                reprocess_one,
-                parameters={
-                    "sha256": sha,
-                    "current": _is_current(index.get(sha)),
-                    "options": options,
-                },
-            )
-            for sha in chosen
-        ]
-        for done, future in enumerate(futures, start=1):
-            outcomes.append(future.result())
-            if progress_hook:
-                progress_hook(done, len(chosen))
-            if done % 10 == 0 or done == len(chosen):
-                update_progress_artifact(progress_id, progress=100.0 * done / max(1, len(chosen)))
+    for done, future in enumerate(futures, start=1):
+        outcomes.append(future.result())
+        if progress_hook:
+            progress_hook(done, len(chosen))
+        if done % 10 == 0 or done == len(chosen):
+            update_progress_artifact(progress_id, progress=100.0 * done / max(1, len(chosen)))
     report = _report(store, started, outcomes)
     create_markdown_artifact(
         key="reprocess-report",

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import platform
+import time
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -28,6 +29,7 @@ from evidence.models.record import (
     ToolVersion,
 )
 from evidence.models.stages import ReadArtefact
+from evidence.storage.hashing import Digests
 from evidence.storage.store import EvidenceStore, StoredOriginal, spool_directory
 
 READ_ARTEFACT = "stages/read.json"
@@ -43,13 +45,24 @@ class ReadSummary:
     cached: bool = False
 
 
-def ingest(store: EvidenceStore, inbox_key: str, case: str | None = None) -> StoredOriginal:
+def ingest(store: EvidenceStore, inbox_key: str, case: str | None = None, force: bool = False) -> StoredOriginal:
     """Stream the inbox object into the write-once originals bucket under its SHA-256.
 
     Custody gets two events: received (who handed it in, under which key) and hashed. A
     document dropped twice is one original with two pairs of events.
     """
     inbox = store.inbox_object(inbox_key)
+    seen = store.inbox_seen(inbox_key)
+    if (
+        not force
+        and seen
+        and seen.get("etag") == inbox.etag
+        and "sha512" in seen
+        and store.has_original(seen["sha256"])
+    ):
+        # The same upload triggered twice (notification + sweep, a retry): take it in once.
+        digests = Digests(seen["sha256"], seen["sha512"], int(seen["size"]))
+        return StoredOriginal(digests, inbox_key, newly_stored=False, already_taken=True)
     uploader = inbox.uploader or "unknown (dropped into the inbox bucket)"
     stored = store.ingest(inbox_key)
     digests = stored.digests
@@ -64,8 +77,34 @@ def ingest(store: EvidenceStore, inbox_key: str, case: str | None = None) -> Sto
         pipeline_version=PIPELINE_VERSION,
         detail="stored as a new original" if stored.newly_stored else "identical to an original already stored",
     )
-    store.mark_inbox_seen(inbox, digests.sha256)
+    store.mark_inbox_seen(inbox, digests)
     return stored
+
+
+CLAIM_TTL_S = 600.0
+"""A claim older than this was left by a crashed run and may be taken over."""
+
+
+def _claim_name(inbox_key: str, etag: str) -> str:
+    return "intake-" + hashlib.sha256(f"{inbox_key}\0{etag}".encode()).hexdigest()
+
+
+def _already_taken(store: EvidenceStore, inbox_key: str, etag: str) -> StoredOriginal | None:
+    """The same upload triggered twice (notification and sweep, two workers, a retry) is taken in once."""
+    seen = store.inbox_seen(inbox_key)
+    if not seen or seen.get("etag") != etag or "sha512" not in seen or not store.has_original(seen["sha256"]):
+        return None
+    digests = Digests(seen["sha256"], seen["sha512"], int(seen["size"]))
+    return StoredOriginal(digests, inbox_key, newly_stored=False, already_taken=True)
+
+
+def _wait_until_taken(store: EvidenceStore, inbox_key: str, etag: str, timeout_s: float = 120.0) -> StoredOriginal:
+    deadline = time.monotonic() + timeout_s
+    while time.monotonic() < deadline:
+        if (taken := _already_taken(store, inbox_key, etag)) is not None:
+            return taken
+        time.sleep(0.5)
+    raise TimeoutError(f"another run claimed inbox object {hashlib.sha256(inbox_key.encode()).hexdigest()[:12]}")
 
 
 def stored_original(store: EvidenceStore, sha256: str) -> StoredOriginal:
@@ -183,13 +222,30 @@ def _summary(artefact: ReadArtefact, cached: bool) -> ReadSummary:
 
 
 def build_record(
-    store: EvidenceStore, stored: StoredOriginal, timings: dict[str, float], case: str | None = None
+    store: EvidenceStore,
+    stored: StoredOriginal,
+    timings: dict[str, float],
+    case: str | None = None,
+    force: bool = False,
 ) -> EvidenceRecord:
-    """Assemble the EvidenceRecord from the stage artefacts and store it."""
+    """Assemble the EvidenceRecord from the stage artefacts and store it.
+
+    When the stored record was built by this pipeline version from the very same artefacts (and
+    the case is unchanged), it is returned as it is: no second write, no second custody event.
+    """
     sha256 = stored.digests.sha256
     data = store.get_stage_artefact(sha256, READ_ARTEFACT)
     if data is None:
         raise FileNotFoundError(f"read artefact missing for {sha256}")
+    inputs = hashlib.sha256(data).hexdigest()
+    existing = None if force else store.get_record(sha256)
+    if (
+        existing is not None
+        and existing.provenance.pipeline_version == PIPELINE_VERSION
+        and existing.provenance.parameters.get("inputs_sha256") == inputs
+        and existing.tags.get("case") == (case or existing.tags.get("case"))
+    ):
+        return existing
     artefact = ReadArtefact.model_validate_json(data)
     tools = [ToolVersion(name="evidence-pipeline", version=PIPELINE_VERSION), *artefact.tools]
     record = EvidenceRecord(
@@ -208,7 +264,9 @@ def build_record(
         provenance=Provenance(
             pipeline_version=PIPELINE_VERSION,
             tools=tools,
-            parameters=artefact.parameters | {f"stage_version_{k}": v for k, v in STAGE_VERSIONS.items()},
+            parameters=artefact.parameters
+            | {f"stage_version_{k}": v for k, v in STAGE_VERSIONS.items()}
+            | {"inputs_sha256": inputs},
             started_at=artefact.started_at,
             finished_at=datetime.now(UTC),
             timings=timings,

@@ -19,6 +19,7 @@ import io
 import json
 import shutil
 import tempfile
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -28,7 +29,7 @@ from typing import BinaryIO
 from evidence.config.settings import Settings
 from evidence.models.custody import CustodyAction
 from evidence.models.record import EvidenceRecord, QuarantineRecord
-from evidence.storage.custody import CustodyLog
+from evidence.storage.custody import CustodyLog, local_actor
 from evidence.storage.hashing import CHUNK, Digests, HashingReader
 from evidence.storage.index import EvidenceIndex, entry_for, tags_for
 from minio import Minio
@@ -55,6 +56,7 @@ class StoredOriginal:
     digests: Digests
     source_key: str
     newly_stored: bool
+    already_taken: bool = False  # this very inbox object (key and ETag) was ingested before
 
 
 def original_key(sha256: str) -> str:
@@ -85,10 +87,46 @@ class EvidenceStore:
         uploader = metadata.get("x-amz-meta-uploader") or metadata.get("X-Amz-Meta-Uploader")
         return InboxObject(key=key, etag=stat.etag or "", size=stat.size or 0, uploader=uploader)
 
-    def mark_inbox_seen(self, inbox: InboxObject, sha256: str) -> None:
+    def mark_inbox_seen(self, inbox: InboxObject, digests: Digests) -> None:
         """Remember that this inbox object (key and content tag) was taken in, for the sweep."""
-        data = json.dumps({"key": inbox.key, "etag": inbox.etag, "sha256": sha256}).encode()
+        data = json.dumps(
+            {
+                "key": inbox.key,
+                "etag": inbox.etag,
+                "sha256": digests.sha256,
+                "sha512": digests.sha512,
+                "size": digests.size,
+            }
+        ).encode()
         self._put_bytes(self.settings.bucket_evidence, _seen_key(inbox.key), data, "application/json")
+
+    def claim(self, name: str, ttl_s: float) -> bool:
+        """Atomically claim ``claims/<name>``: exactly one caller gets True.
+
+        Uses S3 conditional writes (If-None-Match, and If-Match to take over a claim older than
+        ``ttl_s`` left by a crashed run). minio-py exposes request headers only on its internal
+        ``_put_object``, hence the one private call, pinned by the minio version in pyproject.
+        """
+        key = f"claims/{name}.json"
+        body = json.dumps({"at": time.time(), "by": local_actor()}).encode()
+        bucket = self.settings.bucket_evidence
+        try:
+            self.client._put_object(bucket, key, body, headers={"If-None-Match": "*"})
+            return True
+        except S3Error as exc:
+            if exc.code != "PreconditionFailed":
+                raise
+        stat = self.client.stat_object(bucket, key)
+        held = json.loads(self._get_bytes(bucket, key) or b"{}")
+        if time.time() - float(held.get("at", 0)) < ttl_s:
+            return False
+        try:
+            self.client._put_object(bucket, key, body, headers={"If-Match": stat.etag or ""})
+        except S3Error as exc:
+            if exc.code == "PreconditionFailed":
+                return False
+            raise
+        return True
 
     def inbox_seen(self, key: str) -> dict[str, str] | None:
         data = self._get_bytes(self.settings.bucket_evidence, _seen_key(key))
