@@ -1,0 +1,165 @@
+"""Evaluate the legal entity rules on the development set: P/R/F1 per type and doc-type accuracy.
+
+    python bench/eval_entities.py                 # on the gold source text
+    python bench/eval_entities.py --ocr DIR       # on OCR output: DIR/<id>.txt replaces a document's text
+
+CHARGE, CASE_NUMBER and DATE are compared on their normalised value; AUTHORITY and PERSON on the
+surface text (case and punctuation ignored, one contained in the other counts). Each gold entity is
+matched at most once; a prediction contained in another prediction of the same type is a repeat
+mention, not a false positive. Prints no document text.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+from evidence.extractors.legal import classify_document, extract_entities
+
+DEVSET = Path(__file__).resolve().parent / "devset"
+TYPES = ("CHARGE", "CASE_NUMBER", "DATE", "AUTHORITY", "PERSON")
+NORMALIZED_TYPES = {"CHARGE", "CASE_NUMBER", "DATE"}
+
+
+@dataclass
+class Counts:
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+
+@dataclass
+class Report:
+    counts: dict[str, Counts] = field(default_factory=lambda: {t: Counts() for t in TYPES})
+    doc_correct: int = 0
+    doc_total: int = 0
+    role_correct: int = 0
+    role_total: int = 0
+    errors: list[str] = field(default_factory=list)
+
+    @property
+    def doc_accuracy(self) -> float:
+        return self.doc_correct / self.doc_total if self.doc_total else 0.0
+
+
+def load_devset(directory: Path = DEVSET) -> list[dict]:
+    return [yaml.safe_load(p.read_text(encoding="utf-8")) for p in sorted(directory.glob("*.yaml"))]
+
+
+def _surface_key(text: str) -> str:
+    return re.sub(r"[\W_]+", " ", text.casefold()).strip()
+
+
+def _text_match(gold: str, pred: str) -> bool:
+    g, p = _surface_key(gold), _surface_key(pred)
+    return bool(g and p) and (g == p or g in p or p in g)
+
+
+def _dedupe(items: list[tuple[str, str, str | None]], kind: str) -> list[tuple[str, str, str | None]]:
+    """One entry per distinct value; for text types drop repeats contained in a longer one."""
+    if kind in NORMALIZED_TYPES:
+        seen: dict[str, tuple[str, str, str | None]] = {}
+        for item in items:
+            seen.setdefault(item[1], item)
+        return list(seen.values())
+    keys = sorted({_surface_key(i[0]): i for i in items}.items(), key=lambda kv: -len(kv[0]))
+    kept: list[tuple[str, tuple[str, str, str | None]]] = []
+    for key, item in keys:
+        if key and not any(key in k for k, _ in kept):
+            kept.append((key, item))
+    return [item for _, item in kept]
+
+
+def evaluate(docs: list[dict], texts: dict[str, str] | None = None) -> Report:
+    report = Report()
+    for doc in docs:
+        text = (texts or {}).get(doc["id"], doc["text"])
+        predicted_type, _ = classify_document(text, doc["language"])
+        report.doc_total += 1
+        if predicted_type == doc["doc_type"]:
+            report.doc_correct += 1
+        else:
+            report.errors.append(f"{doc['id']}: doc_type {predicted_type} != {doc['doc_type']}")
+        entities = extract_entities(text, doc["language"])
+        for kind in TYPES:
+            gold = _dedupe(
+                [
+                    (g["text"], str(g.get("normalized") or ""), g.get("role"))
+                    for g in doc["entities"]
+                    if g["type"] == kind
+                ],
+                kind,
+            )
+            pred = _dedupe(
+                [(e.text, e.normalized or "", e.attributes.get("role")) for e in entities if e.type == kind], kind
+            )
+            unmatched = list(pred)
+            for g_text, g_norm, g_role in gold:
+                match = None
+                for p in unmatched:
+                    if (p[1] == g_norm) if kind in NORMALIZED_TYPES else _text_match(g_text, p[0]):
+                        match = p
+                        break
+                if match is None:
+                    report.counts[kind].fn += 1
+                    report.errors.append(f"{doc['id']}: missed {kind}")
+                    continue
+                unmatched.remove(match)
+                report.counts[kind].tp += 1
+                if kind == "DATE" and g_role:
+                    report.role_total += 1
+                    report.role_correct += int(match[2] == g_role)
+            report.counts[kind].fp += len(unmatched)
+            report.errors.extend(f"{doc['id']}: spurious {kind}" for _ in unmatched)
+    return report
+
+
+def format_report(report: Report) -> str:
+    lines = [f"{'type':<12} {'P':>6} {'R':>6} {'F1':>6} {'TP':>5} {'FP':>5} {'FN':>5}"]
+    for kind, c in report.counts.items():
+        lines.append(f"{kind:<12} {c.precision:6.3f} {c.recall:6.3f} {c.f1:6.3f} {c.tp:5d} {c.fp:5d} {c.fn:5d}")
+    lines.append(f"document type accuracy: {report.doc_accuracy:.3f} ({report.doc_correct}/{report.doc_total})")
+    if report.role_total:
+        lines.append(
+            f"date role accuracy (matched dates with a gold role): "
+            f"{report.role_correct / report.role_total:.3f} ({report.role_correct}/{report.role_total})"
+        )
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--devset", type=Path, default=DEVSET)
+    parser.add_argument("--ocr", type=Path, help="folder of <id>.txt files to evaluate instead of the gold text")
+    parser.add_argument("--errors", action="store_true", help="list misses and false positives (id and type)")
+    args = parser.parse_args(argv)
+    docs = load_devset(args.devset)
+    texts = None
+    if args.ocr:
+        texts = {p.stem: p.read_text(encoding="utf-8") for p in args.ocr.glob("*.txt")}
+    report = evaluate(docs, texts)
+    print(format_report(report))
+    if args.errors:
+        print("\n".join(report.errors))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,87 @@
+"""CASE_NUMBER: case, proceeding, file and decision numbers, keyed by the words that introduce them.
+
+Identity numbers (passport, T.C. Kimlik, cédula, 身份证) are never introduced by those words, so
+they are left alone. A number that contains a date (1402188, 2023/145) stays a case number: the
+extractor runs with higher priority than dates in overlap resolution.
+"""
+
+from __future__ import annotations
+
+import re
+
+from evidence.extractors.legal.spans import Candidate, ascii_digits
+
+_TOKEN = r"[0-9A-Za-zА-Яа-яЁёІіЇїЄєЎў][0-9A-Za-zА-Яа-яЁёІіЇїЄєЎў/\-.]*[0-9A-Za-zА-Яа-яІіЇїЄєЎў]"
+_PATTERNS: list[tuple[str, str]] = [
+    # Russian, Ukrainian, Belarusian: "уголовное дело № 1240...", "Справа № 757/41235/23-к", "за № 1202..."
+    (
+        r"(?:(?<![а-яёА-ЯЁ])дел\w*|материал\w*|провадженн\w*|справ\w*|реєстр\w*\s+досудових\s+розслідувань|ЄРДР|Провадження)"
+        r"(?:\s+[а-яіїєў]+){0,2}\s*(?:за\s+)?№\s*(?P<num>" + _TOKEN + r")",
+        "cis",
+    ),
+    # Turkish: "Soruşturma No : 2024/45871", "Esas No: 2023/145", "DEĞİŞİK İŞ NO : 2023/6612 D. İş"
+    (
+        r"(?:soru[şs]turma|esas|karar|[iİI]ddianame|sorgu|de[ğg][iİI][şs][iİI]k\s+[iİI][şs]|dosya|[EK]\.)"
+        r"\s*(?:no|numaras[ıi]|say[ıi]s[ıi])?\s*[:.]?\s*(?P<num>\d{4}\s*/\s*\d+)",
+        "tr",
+    ),
+    # Persian
+    (
+        r"(?:کلاسه\s+پرونده|شماره\s+پرونده|شماره\s+بایگانی|شماره\s+دادنامه|شماره\s+کیفرخواست|شماره\s+ابلاغیه"
+        r"|شماره\s+قرار|شماره\s+پرونده\s+کلاسه)\s*[:：]?\s*(?P<num>\d{5,})",
+        "fa",
+    ),
+    # Arabic: "القضية رقم 1927 لسنة 2023", "رقم الأساس: 2871 لعام 2014"
+    (
+        r"(?:القضية|الدعوى|قضية|دعوى|رقم\s+الأساس|أساس|الملف)\s*(?:رقم)?\s*[:：]?\s*(?P<num>\d+)\s*"
+        r"(?:لسنة|لعام|/)\s*(?P<year>\d{4})",
+        "ar",
+    ),
+    # Spanish: "Causa N° 1C-28741-24", "SENTENCIA No. 187 de 2023", "Número de asunto: 014382-ORM4-2021-PN"
+    (
+        r"(?:Expediente(?:\s+de\s+Fase\s+Preparatoria)?|Causa|Asunto|Número\s+de\s+asunto|Sentencia|Exp\.|Caso)"
+        r"\s*(?:N[°º.o]*\.?|No\.|Número)?\s*[:.]?\s*(?P<num>[A-Z0-9][A-Z0-9\-/]*\d[A-Z0-9\-/]*)"
+        r"(?:\s+de\s+(?P<year>\d{4}))?",
+        "es",
+    ),
+    # French: "N° Parquet : 23/04512", "Affaire n° 45219/12", "l'affaire pénale n° 1-312/2023"
+    (
+        r"(?:N[°º]\s*(?:Parquet|RG|dossier|d'ordre)|Affaire(?:\s+pénale)?|Dossier|\bRG|Parquet)\s*(?:n[°º])?\s*[:.]?\s*"
+        r"(?P<num>\d[\d/\-.]*\d)",
+        "fr",
+    ),
+    # English: "Case No. WKCC 2871/2023", "criminal case No. 1230..."
+    (
+        r"(?:[Cc]ase|CASE|File|Reference|Ref\.)\s*(?:No\.?|Number|#)\s*[:.]?\s*(?P<num>(?:[A-Z]{2,5}\s?)?\d[\w/\-.]*\d)",
+        "en",
+    ),
+    # Chinese: "（2024）京02刑初45号", "京公朝（刑）传字〔2024〕1187号", "沪检二分刑诉〔2024〕Z23号"
+    (r"(?P<num>[（(]\d{4}[）)][\u4e00-\u9fff\d]{1,12}?\d+号)", "zh"),
+    (r"(?P<num>[\u4e00-\u9fff]{1,8}(?:[（(][\u4e00-\u9fff]{1,4}[）)])?[\u4e00-\u9fff]{0,6}〔\d{4}〕[A-Z]?\d+号)", "zh"),
+]
+_COMPILED = [(re.compile(p, re.IGNORECASE), kind) for p, kind in _PATTERNS]
+
+
+def normalize_case_number(raw: str, year: str | None = None) -> str:
+    """ASCII digits, no whitespace, full-width brackets as ASCII; "N of YEAR" as N/YEAR."""
+    value = ascii_digits(raw).replace("（", "(").replace("）", ")")
+    value = re.sub(r"\s+", "", value).rstrip(".,;:")
+    return f"{value}/{year}" if year else value
+
+
+def extract_case_numbers(text: str, language: str) -> list[Candidate]:
+    norm = ascii_digits(text)
+    out: list[Candidate] = []
+    for rx, kind in _COMPILED:
+        for m in rx.finditer(norm):
+            raw = m.group("num").rstrip(".,;:")
+            if not any(ch.isdigit() for ch in raw):
+                continue
+            start = m.start("num")
+            end = start + len(raw)
+            year = m.groupdict().get("year")
+            if year:
+                end = m.end("year")
+            normalized = normalize_case_number(raw, year)
+            out.append(Candidate("CASE_NUMBER", start, end, normalized, 0.9, {"pattern": kind}))
+    return out

@@ -1,0 +1,281 @@
+"""CHARGE: statute references ("ч. 2 ст. 280 УК РФ", "TCK 314/2", "ماده ۵۰۰ ...") to knowledge-base ids.
+
+An article number is a charge only when a code is named beside it (after it, possibly across a
+list of articles, or just before it); procedure codes are never in the knowledge base, so their
+articles are skipped. A bare "Penal Code" is resolved by the document's country, and "the same
+law" by the code named last.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from evidence.extractors.legal.knowledge import Charge, Code, KnowledgeBase, knowledge_base
+from evidence.extractors.legal.numerals import ZH_NUMERAL_CHARS, zh_to_int
+from evidence.extractors.legal.spans import Candidate, ascii_digits
+
+_NUM = r"\d+(?:[.\-/]\d+)*"
+_ARTICLE_PATTERNS = [
+    # Russian, Ukrainian, Belarusian: "п. «д» ч. 2 ст. 207.3", "статтею 275", "арт. 342"
+    r"(?:(?:п|пп|пункт\w*)\.?\s*«?[а-яіa-z0-9]{1,2}»?\s*,?\s*)?"
+    r"(?:(?:ч|част\w*)\.?\s*\d+(?:\s*(?:и|і|та|,)\s*\d+)*\s*,?\s*)?"
+    r"(?<![а-яёіїєў])(?:ст|стат\w*|арт|артыкул\w*)\.?\s*(?P<num>" + _NUM + r")",
+    # English: "Part 1 of Article 280.3", "section 10(1)(a)"
+    r"(?:(?:Part|paragraph)\s+\d+\s+of\s+)?\b(?:Articles?|Art\.|Arts\.|[Ss]ection|s\.)\s*(?P<num>" + _NUM + r")"
+    r"(?:\(\d+\))*(?:\([a-z]\))*",
+    # French: "la partie 1 de l'art. 318", "l'article 24"
+    r"(?:(?:la\s+)?partie\s+\d+\s+de\s+)?(?:l['’])?\b(?:art\.|articles?)\s*(?P<num>" + _NUM + r")(?P<bis>\s*bis)?",
+    # Spanish
+    r"\b(?:art\.|arts\.|art[íi]culos?)\s*(?P<num>" + _NUM + r")",
+    # Turkish: "314/2. maddesi", "md. 7/2"
+    r"(?P<num>" + _NUM + r")(?:\.|'?(?:[ıiuü]?nc[ıiuü]))?\s*madde(?:si|leri|sinin|lerinin)?\b",
+    r"\b(?:md\.|madde)\s*(?P<num>" + _NUM + r")",
+    # Persian
+    r"ماده\s*(?P<num>" + _NUM + r")(?P<bis>\s*مکرر)?",
+    # Arabic: "المادة 86 مكرر", "المادة 80 (د)"
+    r"(?:المادة|المادتين|مادة)\s*(?P<num>" + _NUM + r")(?P<bis>\s*مكرر)?"
+    r"(?:\s*\(?\s*(?P<letter>[أابجدهوزحطي])ـ?\s*\)(?=[\s،,.)]))?",
+    # Chinese: "第一百零五条第二款"
+    r"第(?P<zh>[" + ZH_NUMERAL_CHARS + r"\d]+)条(?:第(?P<zhpara>[" + ZH_NUMERAL_CHARS + r"\d]+)款)?",
+]
+_ARTICLE_RES = [re.compile(p, re.IGNORECASE) for p in _ARTICLE_PATTERNS]
+_CONNECTOR = re.compile(r"[\s,;]*(?:и|і|та|а\s+также|ve|ile|y|e|et|and|و|،)?[\s,;]*", re.IGNORECASE)
+_FILLER = re.compile(
+    r"(?:[\s,;:()«»\"'’—–\-]|\bof\s+the\b|\bof\b|\bdu\b|\bde\s+la\b|\bdel\b|\bde\b|\bdes\b|من\b|از\b|\bпо\b|\bза\b)*",
+    re.IGNORECASE,
+)
+_BACK_GAP = re.compile(r"[\s'’]*(?:n?[ıiuü]n)?[\s,:]*(?:md\.|madde|№)?\s*", re.IGNORECASE)
+_AFTER_CODE_NUM = re.compile(
+    r"(?:'?n?[ıiuü]n)?[ \t]*(?:md\.\s*|madde\s*)?(?P<num>" + _NUM + r")(?![\d/])", re.IGNORECASE
+)
+_ARABIC_LETTERS = {
+    "أ": "a",
+    "ا": "a",
+    "ب": "b",
+    "ج": "c",
+    "د": "d",
+    "ه": "e",
+    "و": "f",
+    "ز": "g",
+    "ح": "h",
+    "ط": "i",
+    "ي": "j",
+}
+
+
+@dataclass(frozen=True)
+class _Ref:
+    start: int
+    end: int
+    number: str
+    bis: bool = False
+    letter: str = ""
+    paragraph: str = ""
+
+
+@dataclass(frozen=True)
+class _CodeMention:
+    start: int
+    end: int
+    code: str | None  # resolved code key, None when unresolvable
+    how: str  # explicit | country | anaphora
+
+
+def _find_refs(text: str) -> list[_Ref]:
+    refs: list[_Ref] = []
+    for rx in _ARTICLE_RES:
+        for m in rx.finditer(text):
+            groups = m.groupdict()
+            if groups.get("zh"):
+                value = zh_to_int(groups["zh"])
+                if value is None:
+                    continue
+                para = zh_to_int(groups["zhpara"]) if groups.get("zhpara") else None
+                refs.append(_Ref(m.start(), m.end(), str(value), paragraph=str(para or "")))
+                continue
+            letter = _ARABIC_LETTERS.get(groups.get("letter") or "", "")
+            refs.append(_Ref(m.start(), m.end(), groups["num"], bool(groups.get("bis")), letter))
+    refs.sort(key=lambda r: (r.start, -(r.end - r.start)))
+    kept: list[_Ref] = []
+    for ref in refs:
+        if kept and ref.start < kept[-1].end:
+            continue
+        kept.append(ref)
+    return kept
+
+
+def _find_code_mentions(text: str, kb: KnowledgeBase, country: str | None) -> list[_CodeMention]:
+    raw: list[tuple[int, int, str, str]] = []  # start, end, kind, key
+    for code in kb.codes.values():
+        for rx in code.aliases:
+            raw.extend((m.start(), m.end(), "explicit", code.key) for m in rx.finditer(text))
+    for name, patterns in kb.generic.items():
+        for rx in patterns:
+            raw.extend((m.start(), m.end(), "generic", name) for m in rx.finditer(text))
+    raw.sort(key=lambda r: (r[0], -(r[1] - r[0]), r[2] != "explicit"))
+    chosen: list[tuple[int, int, str, str]] = []
+    for item in raw:
+        if any(item[0] < c[1] and c[0] < item[1] for c in chosen):
+            continue
+        if item[0] > 0 and text[item[0] - 1].isalpha() and item[2] == "generic" and item[3] == "criminal_code":
+            continue  # "УК" inside a longer word
+        chosen.append(item)
+    chosen.sort()
+    mentions: list[_CodeMention] = []
+    last_code: str | None = None
+    for start, end, kind, key in chosen:
+        if kind == "explicit":
+            mentions.append(_CodeMention(start, end, key, "explicit"))
+            last_code = key
+        elif key == "same_code":
+            mentions.append(_CodeMention(start, end, last_code, "anaphora"))
+        else:
+            resolved = kb.codes_for_country(country, key) if country else []
+            code_key = resolved[0].key if resolved else None
+            mentions.append(_CodeMention(start, end, code_key, "country"))
+            last_code = code_key or last_code
+    return mentions
+
+
+def _code_after(
+    text: str, ref: _Ref, refs_by_start: dict[int, _Ref], mentions: dict[int, _CodeMention]
+) -> _CodeMention | None:
+    """The code named after ``ref``, skipping a list of further articles ("ст. 205.2 и ч. 1 ст. 284.1 УК")."""
+    pos = ref.end
+    for _ in range(6):
+        filler_end = _FILLER.match(text, pos).end()
+        if filler_end in mentions and filler_end - pos <= 40:
+            return mentions[filler_end]
+        conn_end = _CONNECTOR.match(text, pos).end()
+        nxt = refs_by_start.get(conn_end)
+        if nxt is None or conn_end - pos > 20:
+            return None
+        pos = nxt.end
+    return None
+
+
+def _code_before(text: str, ref: _Ref, mentions: list[_CodeMention]) -> _CodeMention | None:
+    for mention in mentions:
+        near = mention.end <= ref.start and ref.start - mention.end <= 12
+        if near and _BACK_GAP.fullmatch(text, mention.end, ref.start):
+            return mention
+    return None
+
+
+def _article_id(code: Code, ref: _Ref) -> tuple[str | None, str, str]:
+    """(article as in the id, paragraph, rejection reason)."""
+    number = ref.number.replace(" ", "")
+    paragraph = ref.paragraph
+    if "/" in number:
+        head, _, tail = number.partition("/")
+        number, paragraph = (number, tail) if code.keep_paragraph else (head, paragraph or tail)
+    if "." in number and code.dot == "paragraph":
+        number, _, para = number.partition(".")
+        paragraph = paragraph or para
+    if ref.bis:
+        number += "bis"
+    if ref.letter:
+        number += ref.letter
+    digits = re.match(r"\d+", number)
+    if code.general_part_max and digits and int(digits.group()) <= code.general_part_max and "." not in number:
+        return None, paragraph, "general_part"
+    return number, paragraph, ""
+
+
+def _charge_attributes(kb: KnowledgeBase, code: Code, charge_id: str, article: str | None, how: str) -> dict[str, str]:
+    charge: Charge | None = kb.charges.get(charge_id)
+    attrs = {"code": code.key, "code_name_en": code.name_en, "country": code.country, "resolution": how}
+    if article:
+        attrs["article"] = article
+    if charge is None:
+        attrs["known"] = "false"
+        return attrs
+    attrs.update(
+        known="true",
+        offence_en=charge.offence_en,
+        used_against_dissent="true" if charge.used_against_dissent else "false",
+    )
+    if charge.sources:
+        attrs["sources"] = " | ".join(f"{s.organisation}, {s.title} ({s.year}) {s.url}" for s in charge.sources)
+    return attrs
+
+
+def extract_charges(text: str, language: str, country: str | None) -> list[Candidate]:
+    """Every charge reference in ``text`` as candidates with knowledge-base attributes."""
+    kb = knowledge_base()
+    norm = ascii_digits(text)
+    refs = _find_refs(norm)
+    mentions = _find_code_mentions(norm, kb, country)
+    by_start = {m.start: m for m in mentions}
+    refs_by_start = {r.start: r for r in refs}
+    out: list[Candidate] = []
+    used_mentions: set[int] = set()
+    covered: list[tuple[int, int]] = []
+
+    def emit(start: int, end: int, mention: _CodeMention, ref: _Ref | None) -> None:
+        if mention.code is None:
+            return
+        code = kb.codes[mention.code]
+        if ref is None:
+            if not code.law_id:
+                return
+            charge_id, article, paragraph = code.law_id, None, ""
+        else:
+            article, paragraph, _reason = _article_id(code, ref)
+            if article is None:
+                return
+            charge_id = f"{code.key}-{article}"
+        attrs = _charge_attributes(kb, code, charge_id, article, mention.how)
+        if paragraph:
+            attrs["paragraph"] = paragraph
+        part = re.search(r"(?:ч\.|част\w*|Part|partie)\s*(\d+)", norm[start:end], re.IGNORECASE)
+        if part:
+            attrs["part"] = part.group(1)
+        confidence = 0.95 if mention.how == "explicit" else 0.8
+        out.append(Candidate("CHARGE", start, end, charge_id, confidence, attrs))
+        covered.append((start, end))
+
+    for ref in refs:
+        after = _code_after(norm, ref, refs_by_start, by_start)
+        if after is not None:
+            used_mentions.add(after.start)
+            end = after.end if _FILLER.match(norm, ref.end).end() == after.start else ref.end
+            emit(ref.start, end, after, ref)
+            continue
+        before = _code_before(norm, ref, mentions)
+        if before is not None:
+            used_mentions.add(before.start)
+            emit(before.start, ref.end, before, ref)
+    # "TCK 299/1": a code followed directly by a bare number.
+    for mention in mentions:
+        m = _AFTER_CODE_NUM.match(norm, mention.end)
+        if m and m.start("num") - mention.end <= 10 and not any(s <= m.start("num") < e for s, e in covered):
+            used_mentions.add(mention.start)
+            emit(mention.start, m.end(), mention, _Ref(m.start("num"), m.end(), m.group("num")))
+    # A law named on its own ("Ley 1055") is itself the charge.
+    for mention in mentions:
+        if mention.start not in used_mentions and not any(s < mention.end and mention.start < e for s, e in covered):
+            emit(mention.start, mention.end, mention, None)
+    out.extend(_charges_by_name(norm, language, country, kb, covered))
+    return out
+
+
+def _charges_by_name(
+    text: str, language: str, country: str | None, kb: KnowledgeBase, covered: list[tuple[int, int]]
+) -> list[Candidate]:
+    """Offence names that identify one article on their own ("寻衅滋事罪", "تبلیغ علیه نظام")."""
+    out: list[Candidate] = []
+    taken = list(covered)
+    for charge in kb.charges.values():
+        code = kb.codes[charge.code]
+        if country and code.country != country:
+            continue
+        for rx in charge.names.get(language, ()):
+            for m in rx.finditer(text):
+                if any(m.start() < e and s < m.end() for s, e in taken):
+                    continue
+                attrs = _charge_attributes(kb, code, charge.id, charge.article, "name")
+                out.append(Candidate("CHARGE", m.start(), m.end(), charge.id, 0.7, attrs))
+                taken.append((m.start(), m.end()))
+    return out

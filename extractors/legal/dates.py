@@ -1,0 +1,297 @@
+"""DATE: native date formats to ISO 8601 Gregorian, keeping the calendar and role.
+
+Numeric dates are read day-first (every supported locale writes them so) and an impossible day or
+month is dropped, never swapped. Solar Hijri and lunar Hijri dates are converted; the original
+text stays the entity's surface.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+
+from evidence.extractors.legal.calendars import hijri_to_gregorian, jalali_to_gregorian
+from evidence.extractors.legal.numerals import es_words_to_int, zh_to_int
+from evidence.extractors.legal.spans import Candidate, ascii_digits
+
+
+def _numbered(names: str) -> dict[str, int]:
+    """'january february ...' -> {'january': 1, 'february': 2, ...}."""
+    return {name: i for i, name in enumerate(names.split(), 1)}
+
+
+_MONTHS: dict[str, dict[str, int]] = {
+    "ru": _numbered("января февраля марта апреля мая июня июля августа сентября октября ноября декабря"),
+    "uk": _numbered("січня лютого березня квітня травня червня липня серпня вересня жовтня листопада грудня"),
+    "be": _numbered(
+        "студзеня лютага сакавіка красавіка мая чэрвеня ліпеня жніўня верасня кастрычніка лістапада снежня"
+    ),
+    "tr": _numbered("ocak şubat mart nisan mayıs haziran temmuz ağustos eylül ekim kasım aralık"),
+    "es": _numbered("enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre"),
+    "fr": _numbered("janvier février mars avril mai juin juillet août septembre octobre novembre décembre"),
+    "en": _numbered("january february march april may june july august september october november december"),
+    "ar": {
+        **_numbered("يناير فبراير مارس أبريل مايو يونيو يوليو أغسطس سبتمبر أكتوبر نوفمبر ديسمبر"),
+        **{"إبريل": 4, "ابريل": 4, "اغسطس": 8, "اكتوبر": 10},
+        # Levantine month names (Syria)
+        **{"كانون الثاني": 1, "شباط": 2, "آذار": 3, "نيسان": 4, "أيار": 5, "حزيران": 6, "تموز": 7, "آب": 8},
+        **{"أيلول": 9, "تشرين الأول": 10, "تشرين الثاني": 11, "كانون الأول": 12},
+    },
+}
+_FA_MONTHS = _numbered("فروردین اردیبهشت خرداد تیر مرداد شهریور مهر آبان آذر دی بهمن اسفند")
+_LANG_MONTHS = {
+    "ru": ("ru",),
+    "uk": ("uk", "ru"),
+    "be": ("be", "ru"),
+    "tr": ("tr",),
+    "es": ("es",),
+    "fr": ("fr",),
+    "en": ("en",),
+    "ar": ("ar",),
+    "fa": ("ar",),
+    "zh": (),
+}
+_LUNAR_MARK = r"\s*(?:هـ\s*\.?\s*ق|ه\.\s*ق|ھ\s*ق|هجری\s+قمری|ق\b|هـ|AH\b)"
+_SOLAR_MARK = r"\s*(?:هـ\s*\.?\s*ش|ه\.\s*ش|هجری\s+شمسی|ش\b)"
+_CURRENT_JALALI_MAX = 1410  # a four-digit y/m/d year above this is lunar Hijri, not Solar Hijri
+
+_ROLE_CUES: dict[str, list[str]] = {
+    "birth": [
+        r"г\.\s*р\.",
+        r"года\s+рождения",
+        r"року\s+народження",
+        r"г\.\s*н\.",
+        r"рождени",
+        r"нараджэнн",
+        r"born",
+        r"\bnée?\b",
+        r"nacid[oa]",
+        r"doğumlu",
+        r"متولد",
+        r"المولود",
+        r"مواليد",
+        r"تولد",
+        r"出生",
+    ],
+    "detained_on": [
+        r"задержан",
+        r"затрыман",
+        r"затриман",
+        r"detained",
+        r"arrested",
+        r"detenid[oa]",
+        r"دستگیر",
+        r"بازداشت\s+شد",
+        r"القبض",
+        r"اعتقال",
+        r"gözaltı",
+        r"yakalan",
+        r"拘留",
+        r"羁押",
+        r"逮捕",
+    ],
+    "appear_on": [
+        r"явиться",
+        r"явки",
+        r"з['’]явитися",
+        r"з['’]явіцца",
+        r"вызываетесь",
+        r"summoned\s+to\s+appear",
+        r"appear\s+on",
+        r"comparecer",
+        r"se\s+présenter",
+        r"حاضر\s+شوید",
+        r"معرفی\s+نمایید",
+        r"الحضور",
+        r"gelmeniz",
+        r"传唤",
+        r"接受讯问",
+        r"Stop\s+your",
+    ],
+    "hearing": [r"судебн\w+\s+заседани", r"hearing", r"audiencia", r"audience", r"بجلسة", r"جلسة", r"duruşma", r"开庭"],
+    "issued": [
+        r"Дата\s+выдачи",
+        r"Дата\s+вручення",
+        r"Дата\s+выдачы",
+        r"تاریخ\s+صدور",
+        r"تاریخ\s+تنظیم",
+        r"تاریخ\s*:",
+        r"Tarih\s*:",
+        r"Date\s+of\s+issue",
+        r"Fait\s+à",
+        r"صدر\s+في",
+        r"Dated\s+this",
+        r"составлено",
+        r"karar\s+verildi",
+        r"kamu\s+davası\s+açılır",
+        r"^\s*(?:г\.|м\.)\s*\S+\s+",
+        r"^\S+,\s+(?:le\s+)?$",
+        r"^\s*$",
+        r"دمشق\s+في",
+        r"Alger,\s+le",
+        r"Moscou,\s+le",
+        r"^[A-ZÁÉÍÓÚ][a-záéíóú]+,\s+$",
+        r"En\s+la\s+ciudad",
+    ],
+}
+_ROLE_RES = {role: re.compile("|".join(p), re.IGNORECASE | re.MULTILINE) for role, p in _ROLE_CUES.items()}
+
+
+def _iso(year: int, month: int, day: int) -> str | None:
+    try:
+        return dt.date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
+def _month_regex(language: str) -> tuple[re.Pattern[str] | None, dict[str, int]]:
+    names: dict[str, int] = {}
+    for key in _LANG_MONTHS.get(language, ()):
+        names.update(_MONTHS[key])
+    if not names:
+        return None, names
+    alternation = "|".join(sorted((re.escape(n) for n in names), key=len, reverse=True))
+    pattern = (
+        r"(?P<pre>«)?(?P<d>\d{1,2})(?:»|er|st|nd|rd|th)?\s+(?:day\s+of\s+)?(?:de\s+)?(?P<m>" + alternation + r")"
+        r"(?:,?\s+(?:de\s+)?(?P<y>\d{4})(?:\s*(?:года|року|г\.|г\b))?)?"
+    )
+    return re.compile(pattern, re.IGNORECASE), names
+
+
+_EN_MDY = re.compile(
+    r"\b(?P<m>January|February|March|April|May|June|July|August|September|October|November|December)\s+"
+    r"(?P<d>\d{1,2}),\s+(?P<y>\d{4})"
+)
+_NUMERIC_DMY = re.compile(r"(?<![\d/.\-])(?P<d>\d{1,2})[./](?P<m>\d{1,2})[./](?P<y>\d{4})(?![\d/\-]|\.\d)")
+_NUMERIC_YMD = re.compile(r"(?<![\d/.\-])(?P<y>\d{4})[/\-.](?P<m>\d{1,2})[/\-.](?P<d>\d{1,2})(?![\d/\-])")
+_FA_NAMED = re.compile(r"(?P<d>\d{1,2})\s+(?P<m>" + "|".join(_FA_MONTHS) + r")(?:\s+(?:ماه\s+)?(?P<y>\d{4}))?")
+_ZH = re.compile(
+    r"(?P<same>同年)?(?:(?P<y>\d{4}|[〇零○一二三四五六七八九]{4})年)?(?P<m>\d{1,2}|[一二三四五六七八九十]{1,3})月"
+    r"(?P<d>\d{1,2}|[一二三四五六七八九十]{1,3})日"
+)
+_ES_WORDS = re.compile(
+    r"a\s+los\s+(?P<d>[a-záéíóú]+(?:\s+y\s+[a-záéíóú]+)?)\s+días?\s+del\s+mes\s+de\s+(?P<m>[a-z]+)\s+"
+    r"(?:del\s+año\s+|de\s+)(?P<y>(?:dos\s+mil|mil\s+novecientos)(?:\s+[a-záéíóú]+){0,3})",
+    re.IGNORECASE,
+)
+AddDate = Callable[..., None]
+_YEARLESS_CUE = re.compile(r"(?:до|к|by|until|before|avant|hasta)\s+$", re.IGNORECASE)
+
+
+def _role(text: str, start: int, end: int) -> str | None:
+    """Nearest role cue around the date, looking within its line and the clause around it."""
+    line_start = text.rfind("\n", 0, start) + 1
+    before = text[max(line_start - 80 if start - line_start < 5 else line_start, start - 90) : start]
+    after = text[end : end + 60]
+    best: tuple[int, str] | None = None
+    for role, rx in _ROLE_RES.items():
+        if role == "issued":
+            prefix = text[line_start:start]
+            if rx.search(prefix):
+                dist = 0 if prefix.strip() == "" else len(prefix)
+                best = min(best, (dist + 40, role)) if best else (dist + 40, role)
+            continue
+        for m in rx.finditer(before):
+            dist = len(before) - m.end()
+            best = min(best, (dist, role)) if best else (dist, role)
+        m = rx.search(after)
+        if m:
+            dist = m.start() + (0 if role == "birth" else 10)
+            best = min(best, (dist, role)) if best else (dist, role)
+    if best is None or best[0] > 80:
+        return None
+    return best[1]
+
+
+def extract_dates(text: str, language: str) -> list[Candidate]:
+    """Dates in ``text`` with ISO values; calendar and role in attributes."""
+    norm = ascii_digits(text)
+    out: list[Candidate] = []
+
+    def add(start: int, end: int, iso: str | None, calendar: str, confidence: float, **extra: str) -> None:
+        if iso is None:
+            return
+        attrs = {"calendar": calendar, "original": text[start:end], **extra}
+        role = _role(norm, start, end)
+        if role:
+            attrs["role"] = role
+        out.append(Candidate("DATE", start, end, iso, confidence, attrs))
+
+    month_rx, names = _month_regex(language)
+    if month_rx is not None:
+        lower = {k.lower(): v for k, v in names.items()}
+        for m in month_rx.finditer(norm):
+            month = lower[m.group("m").lower()]
+            day = int(m.group("d"))
+            start = m.start()
+            if m.group("y"):
+                add(start, m.end(), _iso(int(m.group("y")), month, day), "gregorian", 0.95)
+            elif (
+                language in ("ru", "uk", "be")
+                and _YEARLESS_CUE.search(norm[max(0, start - 8) : start])
+                and 1 <= day <= 31
+            ):
+                add(start, m.end(), f"--{month:02d}-{day:02d}", "gregorian", 0.6, year="unknown")
+    if language == "en":
+        for m in _EN_MDY.finditer(norm):
+            month = _MONTHS["en"][m.group("m").lower()]
+            add(m.start(), m.end(), _iso(int(m.group("y")), month, int(m.group("d"))), "gregorian", 0.9)
+    for m in _NUMERIC_DMY.finditer(norm):
+        add(m.start(), m.end(), _iso(int(m.group("y")), int(m.group("m")), int(m.group("d"))), "gregorian", 0.9)
+    for m in _NUMERIC_YMD.finditer(norm):
+        _add_ymd(norm, m, language, add)
+    if language == "fa":
+        for m in _FA_NAMED.finditer(norm):
+            if m.group("y"):
+                try:
+                    iso = jalali_to_gregorian(
+                        int(m.group("y")), _FA_MONTHS[m.group("m")], int(m.group("d"))
+                    ).isoformat()
+                except ValueError:
+                    continue
+                add(m.start(), m.end(), iso, "solar_hijri", 0.9)
+    if language == "zh":
+        _add_chinese(norm, add)
+    if language == "es":
+        for m in _ES_WORDS.finditer(norm):
+            month = _MONTHS["es"].get(m.group("m").lower())
+            day, year = es_words_to_int(m.group("d")), es_words_to_int(m.group("y"))
+            if month and day and year:
+                add(m.start(), m.end(), _iso(year, month, day), "gregorian", 0.85)
+    return out
+
+
+def _add_ymd(norm: str, m: re.Match[str], language: str, add) -> None:
+    year, month, day = int(m.group("y")), int(m.group("m")), int(m.group("d"))
+    tail = norm[m.end() : m.end() + 14]
+    lunar = re.match(_LUNAR_MARK, tail)
+    solar = re.match(_SOLAR_MARK, tail)
+    if year >= 1800:
+        add(m.start(), m.end(), _iso(year, month, day), "gregorian", 0.9)
+    elif lunar or (not solar and year > _CURRENT_JALALI_MAX):
+        end = m.end() + (lunar.end() if lunar else 0)
+        try:
+            date, table = hijri_to_gregorian(year, month, day)
+        except ValueError:
+            return
+        add(m.start(), end, date.isoformat(), "hijri", 0.85, hijri_table=table)
+    elif 1200 <= year <= _CURRENT_JALALI_MAX and (language in ("fa", "ps") or solar):
+        end = m.end() + (solar.end() if solar else 0)
+        try:
+            iso = jalali_to_gregorian(year, month, day).isoformat()
+        except ValueError:
+            return
+        add(m.start(), end, iso, "solar_hijri", 0.9)
+
+
+def _add_chinese(norm: str, add) -> None:
+    last_year: int | None = None
+    for m in _ZH.finditer(norm):
+        month, day = zh_to_int(m.group("m")), zh_to_int(m.group("d"))
+        year = zh_to_int(m.group("y")) if m.group("y") else (last_year if m.group("same") else None)
+        if year is None or month is None or day is None:
+            continue
+        if m.group("y"):
+            last_year = year
+        add(m.start(), m.end(), _iso(year, month, day), "gregorian", 0.95)

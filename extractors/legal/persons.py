@@ -1,0 +1,189 @@
+"""PERSON: named people, found by name shape (Slavic name + patronymic, surname + initials) and by
+the titles and roles that introduce them in each language (Sayın, آقای, المتهم, 被告人, ciudadano).
+
+Each person keeps the original script and gets a transliteration and, when the wording says so,
+a role: ``target`` (summoned, accused, suspect) or ``official`` (judge, investigator, prosecutor).
+"""
+
+from __future__ import annotations
+
+import re
+
+from evidence.extractors.legal.spans import Candidate
+from evidence.extractors.legal.translit import transliterate
+
+_CYR_UP = "А-ЯЁІЇЄЎҐ"
+_CYR_LOW = "а-яёіїєўґ'’"
+_CAP = rf"[{_CYR_UP}][{_CYR_LOW}]+(?:-[{_CYR_UP}][{_CYR_LOW}]+)?"
+_PATRONYMIC_ENDINGS = "ович|евич|йович|ьович|овн|евн|ич|ичн|авіч|евіч|овіч|аўн|еўн|івн|ївн"
+_PATRONYMIC = rf"[{_CYR_UP}][{_CYR_LOW}]+?(?:{_PATRONYMIC_ENDINGS})[{_CYR_LOW}]{{0,3}}"
+_INIT = rf"[{_CYR_UP}]\.\s?"
+_LAT_CAP = r"[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ'’]+(?:-[A-Za-zà-ÿ]+)?"
+_TR_CAP = r"[A-ZÇĞİÖŞÜ][a-zçğıöşü]+"
+_FA_WORD = r"[\u0621-\u064A\u067E\u0686\u0698\u06A9\u06AF\u06CC\u06C0\u200c]+"
+_FA_STOP = {
+    "فرزند",
+    "متولد",
+    "با",
+    "ساکن",
+    "دایر",
+    "به",
+    "در",
+    "از",
+    "که",
+    "و",
+    "متهم",
+    "بازپرس",
+    "شعبه",
+    "دادسرای",
+    "والدته",
+    "المولود",
+    "المقيم",
+    "في",
+    "رئيس",
+    "تولد",
+    "الساكن",
+    "عن",
+}
+_ES_PARTICLES = {"de", "del", "la", "las", "los", "y"}
+
+_TARGET_CUES = re.compile(
+    r"гражданин|гражданк|громадян|грамадзян|подозреваем|обвиняем|обвиняем|підозрюван|абвінавачан|задержанн|"
+    r"sayın|şüpheli|sanık|آقای|خانم|متهم|المتهم|السيد|الخائن|被传唤人|被告人|犯罪嫌疑人|ciudadan|acusad|imputad|"
+    r"monsieur|madame|\bmme\b|\bm\.|citizen|\bto\b|\bmr\b|\bmrs\b|\bms\b|accusé|inculpé|against",
+    re.IGNORECASE,
+)
+_OFFICIAL_CUES = re.compile(
+    r"судья|суддзі|суддя|суддзя|следовател|следчы|следчага|слідч|прокурор|помощник|секретар|адвокат|защитник|"
+    r"захисник|абвінаваўц|hakim|savcı|av\.|بازپرس|رئیس|قاضی|دادیار|رئيس|قاضي|نحن|检察员|审判长|审判员|书记员|"
+    r"abg\.|lic\.|dra?\.|fiscal|juez|jueza|secretari|juge|procureur|magistrate|investigator|judge|prosecutor|"
+    r"капитан|майор|лейтенант|подполковник|падпалкоўнік|старшы|слідчий",
+    re.IGNORECASE,
+)
+
+
+def _cyrillic_patterns() -> list[re.Pattern[str]]:
+    return [
+        re.compile(rf"(?<![{_CYR_UP}{_CYR_LOW}]){_CAP}\s+{_CAP}\s+{_PATRONYMIC}(?![{_CYR_LOW}])"),
+        re.compile(rf"(?<![{_CYR_UP}{_CYR_LOW}.]){_CAP}[ ]{{1,2}}{_INIT}{_INIT}?(?=[\s,;.)]|$)"),
+        re.compile(rf"(?<![{_CYR_UP}{_CYR_LOW}]){_INIT}{_INIT}?{_CAP}(?![{_CYR_LOW}])"),
+        re.compile(rf"^(?P<name>{_CAP}\s+{_CAP})!", re.MULTILINE),
+        re.compile(rf"(?:Тебе|Тобі|Вам),\s+(?P<name>{_CAP})(?=,)"),
+    ]
+
+
+_LATIN_PATTERNS = [
+    re.compile(rf"\b{_LAT_CAP}\s+{_LAT_CAP}(?:ovitch|ovich|evich|evitch|ovna|evna|ovych|ivna)\s+{_LAT_CAP}"),
+    re.compile(rf"(?<![\w.])[A-Z]\.\s[A-Z]\.\s{_LAT_CAP}(?!\.\w)"),
+    re.compile(r"\b[A-Z]{2,}\s+[A-Z][a-z]+-[a-z]+\b"),  # Hong Kong romanisation: "CHAN Ka-wai"
+    re.compile(r"\b[A-Z][a-z]+\s+[A-Z][a-z]+-[a-z]+\b"),  # "Lee Siu-ming"
+]
+
+_TITLE_PATTERNS: dict[str, list[re.Pattern[str]]] = {
+    "tr": [
+        re.compile(
+            rf"(?:Sayın|Şüpheli|ŞÜPHELİ|Sanık|SANIK|HAKİM|Hakim|Av\.)\s*:?\s*(?P<name>{_TR_CAP}(?:\s+{_TR_CAP}){{1,2}})"
+        ),
+        re.compile(rf"(?:Cumhuriyet\s+Savcısı|Hakim|Başkan|Üye)\s*\n\s*(?P<name>{_TR_CAP}(?:\s+{_TR_CAP}){{1,2}})"),
+    ],
+    "fa": [
+        re.compile(rf"(?:آقای|خانم)\s+(?P<name>{_FA_WORD}(?:\s+{_FA_WORD}){{1,3}})"),
+        re.compile(
+            rf"^(?:بازپرس|رئیس|قاضی|دادیار|دادستان)[^\n]*?[–-]\s*(?P<name>{_FA_WORD}\s+{_FA_WORD})\s*$", re.MULTILINE
+        ),
+        re.compile(rf"^(?:بازپرس|رئیس|قاضی|دادیار)[^\n]*\n\s*(?P<name>{_FA_WORD}\s+{_FA_WORD})\s*$", re.MULTILINE),
+    ],
+    "ar": [
+        re.compile(
+            rf"(?:المتهمة?\s*[/:]|السيدة?\s*:|إلى\s+السيدة?\s*:?|نحن\s*،|الخائن|المدعو|المدعوة)\s*"
+            rf"(?P<name>{_FA_WORD}(?:\s+{_FA_WORD}){{1,4}})"
+        ),
+    ],
+    "zh": [
+        re.compile(
+            r"(?:被传唤人|被告人|犯罪嫌疑人|被拘留人|检察员|审判长|审判员|书记员|人民陪审员)[：:\s　]*"
+            r"(?P<name>[\u4e00-\u9fff]{2,3})(?=[，,。：:\s　]|涉嫌|的|犯|为|于|因|$)"
+        ),
+        re.compile(r"^(?P<name>[\u4e00-\u9fff]{2,3})[：:]\s*$", re.MULTILINE),
+        re.compile(r"的(?P<name>[\u4e00-\u9fff]{2,3})(?=于\d|\s*刑事拘留)"),
+    ],
+    "es": [
+        re.compile(
+            r"(?:ciudadan[oa]|Ciudadan[oa]|acusad[oa]|imputad[oa]|Abg\.|Lic\.|Dra?\.|Licda?\.)\s*:?\s*"
+            r"(?P<name>(?:[A-ZÁÉÍÓÚÑÜ]{2,}(?:\s+|$)){2,5}|[A-ZÁÉÍÓÚÑ][a-záéíóúñü]+(?:\s+(?:de\s+|del\s+)?[A-ZÁÉÍÓÚÑ][a-záéíóúñü]+){1,3})"
+        ),
+    ],
+    "fr": [
+        re.compile(rf"(?:Monsieur|Madame|Mme|Mlle|M\.|Me|Nous,)\s+(?P<name>{_LAT_CAP}(?:\s+{_LAT_CAP}){{0,3}})"),
+        re.compile(rf"(?:Procureur|Juge|Président)[^\n]*\n\s*(?P<name>{_LAT_CAP}\s+{_LAT_CAP})\s*$", re.MULTILINE),
+    ],
+    "en": [
+        re.compile(
+            rf"(?:Citizen|Mr\.?|Mrs\.?|Ms\.?|Magistrate|Judge|Investigator)\s+(?P<name>{_LAT_CAP}(?:\s+{_LAT_CAP}){{1,3}})"
+        ),
+        re.compile(rf"^To:?\s+(?P<name>{_LAT_CAP}\s+{_LAT_CAP})\s*,", re.MULTILINE),
+        re.compile(r"\((?P<name>[\u4e00-\u9fff]{2,4})\)"),
+    ],
+}
+_STOP_NAMES = re.compile(
+    r"^(?:All|The|Police|Hong|Republic|Ministerio|Tribunal|Cumhurbaşkanı|Cumhuriyet|Procureur|Tribunal|Le|La)\b"
+)
+
+
+def _role(text: str, start: int) -> str | None:
+    window = text[max(0, text.rfind("\n", 0, start) - 40, start - 60) : start]
+    official = list(_OFFICIAL_CUES.finditer(window))
+    target = list(_TARGET_CUES.finditer(window))
+    if not official and not target:
+        return None
+    last_off = official[-1].end() if official else -1
+    last_tgt = target[-1].end() if target else -1
+    return "official" if last_off > last_tgt else "target"
+
+
+def _trim_es(name: str) -> str:
+    words = name.split()
+    while words and words[-1].lower() in _ES_PARTICLES:
+        words.pop()
+    return " ".join(words)
+
+
+def extract_persons(text: str, language: str) -> list[Candidate]:
+    spans: list[tuple[int, int, float]] = []
+    if language in ("ru", "uk", "be"):
+        for rx in _cyrillic_patterns():
+            for m in rx.finditer(text):
+                s, e = (m.start("name"), m.end("name")) if "name" in rx.groupindex else (m.start(), m.end())
+                spans.append((s, e, 0.85))
+    if language in ("fr", "en", "es", "tr"):
+        for rx in _LATIN_PATTERNS:
+            spans.extend((m.start(), m.end(), 0.8) for m in rx.finditer(text))
+    for rx in _TITLE_PATTERNS.get(language, ()):
+        for m in rx.finditer(text):
+            name = m.group("name")
+            s = m.start("name")
+            if language in ("fa", "ar"):
+                words = name.split()
+                kept = []
+                for word in words:
+                    if word in _FA_STOP:
+                        break
+                    kept.append(word)
+                if len(kept) < 2:
+                    continue
+                name = " ".join(kept)
+            elif language == "es":
+                name = _trim_es(name.strip())
+            name = name.strip()
+            if not name or _STOP_NAMES.match(name):
+                continue
+            spans.append((s, s + len(name), 0.8))
+    out: list[Candidate] = []
+    for s, e, conf in spans:
+        surface = text[s:e]
+        attrs = {"translit": transliterate(surface, language)}
+        role = _role(text, s)
+        if role:
+            attrs["role"] = role
+        out.append(Candidate("PERSON", s, e, None, conf, attrs))
+    return out

@@ -1,0 +1,88 @@
+"""Dates: native formats to ISO 8601, day-first without swapping, Solar Hijri and Hijri conversion."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from evidence.extractors.legal import extract_entities
+from evidence.extractors.legal.calendars import hijri_to_gregorian, jalali_to_gregorian
+
+
+def _dates(text: str, language: str) -> list[str | None]:
+    return [e.normalized for e in extract_entities(text, language) if e.type == "DATE"]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        ("явиться «15» марта 2024 г. к 10 час.", "ru", "2024-03-15"),
+        ("з'явитися 18 жовтня 2023 року о 10:00", "uk", "2023-10-18"),
+        ("з'явіцца 12 сакавіка 2024 г.", "be", "2024-03-12"),
+        ("12 Mart 2024 tarihinde", "tr", "2024-03-12"),
+        ("Caracas, 3 de abril de 2024", "es", "2024-04-03"),
+        ("Alger, le 5 juin 2023", "fr", "2023-06-05"),
+        ("Dated this 14th day of July 2023.", "en", "2023-07-14"),
+        ("صدر في: 10 سبتمبر 2023", "ar", "2023-09-10"),
+        ("于2024年3月15日到派出所", "zh", "2024-03-15"),
+        ("二〇二四年六月二十日", "zh", "2024-06-20"),
+        ("تاریخ صدور: ۱۴۰۲/۰۷/۱۵", "fa", "2023-10-07"),
+        ("در تاریخ ۲۰ اردیبهشت ۱۴۰۳ حاضر شوید", "fa", "2024-05-09"),
+        ("تاریخ: ۱۴۴۵/۰۳/۰۵ هـ ق", "fa", "2023-09-20"),
+        ("دمشق في ٢/٣/٢٠١٤", "ar", "2014-03-02"),
+        ("a los doce días del mes de octubre de dos mil veintitrés", "es", "2023-10-12"),
+    ],
+)
+def test_native_date_normalises(text: str, language: str, expected: str) -> None:
+    assert expected in _dates(text, language)
+
+
+def test_numeric_dates_are_day_first_and_never_swapped() -> None:
+    assert _dates("Дата выдачи: 12.03.2024", "ru") == ["2024-03-12"]
+    assert _dates("issued 04.05.1994", "en") == ["1994-05-04"]
+    assert _dates("Tarih: 03.09.1995", "tr") == ["1995-09-03"]
+    # an impossible month is dropped, not read as month-first
+    assert _dates("Date: 15.13.2024", "en") == []
+    assert _dates("Date: 31/02/2024", "fr") == []
+
+
+def test_role_is_read_from_the_wording() -> None:
+    entities = extract_entities("Вам надлежит явиться «04» апреля 2024 г. к 09 час.\nДата выдачи: 28.03.2024", "ru")
+    roles = {e.normalized: e.attributes.get("role") for e in entities if e.type == "DATE"}
+    assert roles == {"2024-04-04": "appear_on", "2024-03-28": "issued"}
+    (birth,) = [e for e in extract_entities("Тихонову П. А., 14.07.1991 г.р.", "ru") if e.type == "DATE"]
+    assert birth.attributes["role"] == "birth"
+
+
+def test_original_text_and_calendar_are_kept() -> None:
+    (date,) = [e for e in extract_entities("تاریخ: ۱۴۰۱/۰۸/۰۲", "fa") if e.type == "DATE"]
+    assert date.text == "۱۴۰۱/۰۸/۰۲"
+    assert date.attributes["calendar"] == "solar_hijri"
+    assert date.normalized == "2022-10-24"
+
+
+@pytest.mark.parametrize(
+    ("jalali", "gregorian"),
+    [
+        ((1402, 7, 15), dt.date(2023, 10, 7)),
+        ((1403, 1, 1), dt.date(2024, 3, 20)),  # Nowruz after a Gregorian leap day
+        ((1399, 12, 30), dt.date(2021, 3, 20)),  # Esfand 30 of a leap year
+        ((1403, 12, 30), dt.date(2025, 3, 20)),
+        ((1372, 4, 10), dt.date(1993, 7, 1)),
+        ((1357, 11, 22), dt.date(1979, 2, 11)),
+    ],
+)
+def test_solar_hijri_conversion(jalali: tuple[int, int, int], gregorian: dt.date) -> None:
+    assert jalali_to_gregorian(*jalali) == gregorian
+
+
+def test_solar_hijri_rejects_impossible_dates() -> None:
+    with pytest.raises(ValueError):
+        jalali_to_gregorian(1402, 12, 30)  # 1402 is a common year
+    with pytest.raises(ValueError):
+        jalali_to_gregorian(1402, 8, 31)
+
+
+def test_hijri_conversion_uses_umm_al_qura() -> None:
+    assert hijri_to_gregorian(1445, 9, 1) == (dt.date(2024, 3, 11), "umm_al_qura")
+    assert hijri_to_gregorian(1444, 1, 1) == (dt.date(2022, 7, 30), "umm_al_qura")
