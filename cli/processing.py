@@ -56,7 +56,7 @@ def _process_one(store: EvidenceStore, path: Path, options: ProcessOptions, flow
 
 def summary_table(outcomes: list[DocumentOutcome]) -> Table:
     table = Table(title="evidence process")
-    for column in ("file", "status", "sha256", "type", "pages", "lang", "source", "s", "reason"):
+    for column in ("file", "status", "sha256", "type", "pages", "lang", "source", "document", "s", "reason"):
         table.add_column(column, overflow="fold")
     for o in outcomes:
         colour = {"processed": "green", "quarantined": "yellow"}.get(o.status.value, "red")
@@ -68,6 +68,7 @@ def summary_table(outcomes: list[DocumentOutcome]) -> Table:
             str(o.pages or ""),
             ",".join(o.languages),
             ",".join(o.sources),
+            o.document_type or "",
             f"{o.seconds:.1f}",
             o.reason or "",
         )

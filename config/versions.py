@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-PIPELINE_VERSION = "0.1.0"
+PIPELINE_VERSION = "0.2.0"
 
 STAGE_VERSIONS: dict[str, str] = {
     "ingest": "1",
     "read": "1",
+    "extract": "1",
     "record": "1",
 }

@@ -11,7 +11,7 @@ import time
 
 from evidence.config.settings import Settings, get_settings
 from evidence.extractors.errors import InputRejected
-from evidence.flows import stages
+from evidence.flows import extract_stage, stages
 from evidence.flows.retry import retry_transient
 from evidence.models.stages import DocumentOutcome, ProcessOptions, Status
 from evidence.storage.client import make_client
@@ -81,6 +81,15 @@ def quarantine_task(stored: StoredOriginal, rejection: InputRejected) -> None:
     get_run_logger().warning("quarantined sha256=%s reason=%s", record.sha256, record.reason)
 
 
+@task(name="extract", **TASK_OPTIONS)
+def extract_task(stored: StoredOriginal, force: bool) -> str:
+    artefact = extract_stage.extract(_store(), stored.digests.sha256, force)
+    get_run_logger().info(
+        "extracted sha256=%s entities=%d type=%s", stored.digests.sha256, len(artefact.entities), artefact.document_type
+    )
+    return artefact.document_type
+
+
 @task(name="record", **TASK_OPTIONS)
 def record_task(stored: StoredOriginal, timings: dict[str, float], case: str | None, force: bool) -> str:
     record = stages.build_record(_store(), stored, timings, case, force)
@@ -126,6 +135,9 @@ def _read_and_record(
             }
         )
     timings["read"] = round(time.perf_counter() - step, 3)
+    step = time.perf_counter()
+    document_type = extract_task(stored, options.force)
+    timings["extract"] = round(time.perf_counter() - step, 3)
     record_task(stored, timings, options.case, options.force)
     return outcome.model_copy(
         update={
@@ -133,6 +145,7 @@ def _read_and_record(
             "pages": summary.page_count,
             "languages": summary.languages,
             "sources": summary.sources,
+            "document_type": document_type,
             "cached": summary.cached,
             "seconds": round(time.perf_counter() - started, 2),
         }

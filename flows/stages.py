@@ -28,11 +28,12 @@ from evidence.models.record import (
     QuarantineRecord,
     ToolVersion,
 )
-from evidence.models.stages import ReadArtefact
+from evidence.models.stages import ExtractArtefact, ReadArtefact
 from evidence.storage.hashing import Digests
 from evidence.storage.store import EvidenceStore, StoredOriginal, spool_directory
 
 READ_ARTEFACT = "stages/read.json"
+EXTRACT_ARTEFACT = "stages/entities.json"
 SNIFF_BYTES = 8192
 
 
@@ -237,7 +238,8 @@ def build_record(
     data = store.get_stage_artefact(sha256, READ_ARTEFACT)
     if data is None:
         raise FileNotFoundError(f"read artefact missing for {sha256}")
-    inputs = hashlib.sha256(data).hexdigest()
+    extracted = store.get_stage_artefact(sha256, EXTRACT_ARTEFACT)
+    inputs = hashlib.sha256(data + (extracted or b"")).hexdigest()
     existing = None if force else store.get_record(sha256)
     if (
         existing is not None
@@ -247,7 +249,12 @@ def build_record(
     ):
         return existing
     artefact = ReadArtefact.model_validate_json(data)
-    tools = [ToolVersion(name="evidence-pipeline", version=PIPELINE_VERSION), *artefact.tools]
+    entities = ExtractArtefact.model_validate_json(extracted) if extracted else None
+    tools = [
+        ToolVersion(name="evidence-pipeline", version=PIPELINE_VERSION),
+        *artefact.tools,
+        *(entities.tools if entities else []),
+    ]
     record = EvidenceRecord(
         document=Document(
             key=sha256,
@@ -259,6 +266,10 @@ def build_record(
             page_count=artefact.page_count,
         ),
         pages=artefact.pages,
+        entities=entities.entities if entities else None,
+        document_type=entities.document_type if entities else None,
+        document_type_confidence=entities.document_type_confidence if entities else None,
+        key_facts=entities.key_facts if entities else None,
         tags={"pipeline_version": PIPELINE_VERSION, "media_type": artefact.media_type}
         | ({"case": case} if case else {}),
         provenance=Provenance(

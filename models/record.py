@@ -94,6 +94,43 @@ class Entity(_Model):
     attributes: dict[str, str] = Field(default_factory=dict)
 
 
+class FactPerson(_Model):
+    text: str = Field(description="Name in the original script.")
+    translit: str | None = Field(None, description="Latin transliteration.")
+    page: int
+
+
+class FactAuthority(_Model):
+    text: str
+    english: str | None = None
+    page: int
+
+
+class FactCharge(_Model):
+    id: str = Field(description="Canonical charge id, e.g. RU-CC-280.")
+    text: str
+    offence: str | None = Field(None, description="English name of the offence.")
+    used_against_dissent: bool = Field(description="Human-rights reporting documents its use against dissent.")
+    sources: list[str] = Field(default_factory=list, description="The reports that document it.")
+
+
+class FactDate(_Model):
+    date: str | None = Field(None, description="ISO 8601 Gregorian.")
+    text: str = Field(description="As written, in its own calendar and digits.")
+    role: str | None = Field(None, description="issued, appear_on, detained_on, hearing, ... when stated.")
+
+
+class KeyFacts(_Model):
+    """The facts a claim rests on, for the lawyer's first look."""
+
+    targeted_person: FactPerson | None = None
+    issuing_authority: FactAuthority | None = None
+    charges: list[FactCharge] = Field(default_factory=list)
+    dissent_flagged: bool = False
+    case_numbers: list[str] = Field(default_factory=list)
+    dates: list[FactDate] = Field(default_factory=list)
+
+
 class ToolVersion(_Model):
     name: str
     version: str
@@ -124,6 +161,7 @@ class EvidenceRecord(_Model):
     entities: list[Entity] | None = None
     document_type: str | None = None
     document_type_confidence: float | None = Field(None, ge=0, le=1)
+    key_facts: KeyFacts | None = None
     tags: dict[str, str] = Field(default_factory=dict)
     provenance: Provenance
     errors: list[StageError] = Field(default_factory=list)

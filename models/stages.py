@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from enum import StrEnum
 
-from evidence.models.record import Page, ToolVersion
+from evidence.models.record import Entity, KeyFacts, Page, ToolVersion
 from pydantic import BaseModel, Field
 
 
@@ -37,6 +37,20 @@ class ProcessOptions(BaseModel):
     force: bool = Field(False, description="Redo every stage even if its output exists at the current version.")
 
 
+class ExtractArtefact(BaseModel):
+    """Output of the entity stage, stored at evidence/<sha256>/stages/entities.json."""
+
+    stage_version: str
+    inputs_sha256: str = Field(description="Hash of the read artefact the entities were found in.")
+    entities: list[Entity]
+    document_type: str
+    document_type_confidence: float
+    key_facts: KeyFacts
+    tools: list[ToolVersion]
+    started_at: datetime
+    finished_at: datetime
+
+
 class Status(StrEnum):
     PROCESSED = "processed"
     SKIPPED = "skipped"
@@ -56,6 +70,7 @@ class DocumentOutcome(BaseModel):
     pages: int = 0
     languages: list[str] = Field(default_factory=list)
     sources: list[str] = Field(default_factory=list)
+    document_type: str | None = None
     cached: bool = Field(False, description="The read stage's stored output was reused.")
     reason: str | None = None
     message: str | None = None

@@ -72,6 +72,20 @@ def test_generated_scan_is_read_in_its_language(processed: dict, store) -> None:
     assert cer(page.text, scan.ground_truth_path.read_text()) < 0.1
 
 
+def test_russian_summons_yields_charge_authority_dates_and_type(processed: dict, store) -> None:
+    """The facts a claim rests on, found in the OCR'd text of a degraded scan."""
+    record = store.get_record(processed["samples"][0].sha256)
+    assert record.document_type == "summons"
+    charges = {e.normalized for e in record.entities if e.type == "CHARGE"}
+    assert "RU-CC-280" in charges
+    facts = record.key_facts
+    assert facts is not None and facts.issuing_authority is not None and facts.targeted_person is not None
+    assert any(c.id == "RU-CC-280" and c.used_against_dissent and c.sources for c in facts.charges)
+    assert all(d.date is None or len(d.date) == 10 for d in facts.dates) and facts.dates
+    for entity in record.entities:  # spans point into the page text
+        assert record.pages[entity.page - 1].text[entity.start : entity.end] == entity.text
+
+
 def test_born_digital_pdf_uses_its_text_layer(processed: dict, store) -> None:
     pdf = processed["samples"][1]
     record = store.get_record(pdf.sha256)

@@ -1,0 +1,87 @@
+"""The entity stage: legal entities per page, the document type, and the key facts.
+
+Rules and gazetteers run on every page's source text in its own language; the output is stored
+as its own artefact, keyed to the read artefact it came from, so a rerun with unchanged input is
+skipped.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter
+from datetime import UTC, datetime
+from importlib.metadata import version
+
+from evidence.config.versions import PIPELINE_VERSION, STAGE_VERSIONS
+from evidence.extractors.legal import SUPPORTED_LANGUAGES, classify_document, extract_entities, key_facts
+from evidence.flows.stages import EXTRACT_ARTEFACT, READ_ARTEFACT
+from evidence.models.custody import CustodyAction
+from evidence.models.record import Entity, KeyFacts, ToolVersion
+from evidence.models.stages import ExtractArtefact, ReadArtefact
+from evidence.storage.store import EvidenceStore
+
+
+def extract(store: EvidenceStore, sha256: str, force: bool = False) -> ExtractArtefact:
+    data = store.get_stage_artefact(sha256, READ_ARTEFACT)
+    if data is None:
+        raise FileNotFoundError(f"read artefact missing for {sha256}")
+    inputs = hashlib.sha256(data).hexdigest()
+    if not force and (cached := _cached(store, sha256, inputs)) is not None:
+        return cached
+    started = datetime.now(UTC)
+    read = ReadArtefact.model_validate_json(data)
+    main_language = _main_language(read)
+    entities: list[Entity] = []
+    for page in read.pages:
+        language = page.language or main_language
+        if language in SUPPORTED_LANGUAGES and page.text.strip():
+            entities.extend(extract_entities(page.text, language, page.number))
+    full_text = "\n\n".join(page.text for page in read.pages)
+    document_type, confidence = (
+        classify_document(full_text, main_language) if main_language in SUPPORTED_LANGUAGES else ("other", 0.0)
+    )
+    artefact = ExtractArtefact(
+        stage_version=STAGE_VERSIONS["extract"],
+        inputs_sha256=inputs,
+        entities=entities,
+        document_type=document_type,
+        document_type_confidence=round(float(confidence), 3),
+        key_facts=KeyFacts.model_validate(key_facts(entities)),
+        tools=[
+            ToolVersion(name="spacy", version=version("spacy")),
+            ToolVersion(name="evidence-legal-rules", version=STAGE_VERSIONS["extract"]),
+        ],
+        started_at=started,
+        finished_at=datetime.now(UTC),
+    )
+    payload = artefact.model_dump_json().encode()
+    key = store.put_stage_artefact(sha256, EXTRACT_ARTEFACT, payload)
+    store.custody.record(
+        sha256,
+        CustodyAction.STAGE_RUN,
+        stage="extract",
+        stage_version=artefact.stage_version,
+        pipeline_version=PIPELINE_VERSION,
+        tools=artefact.tools,
+        artefact_key=key,
+        artefact_sha256=hashlib.sha256(payload).hexdigest(),
+    )
+    return artefact
+
+
+def _cached(store: EvidenceStore, sha256: str, inputs: str) -> ExtractArtefact | None:
+    data = store.get_stage_artefact(sha256, EXTRACT_ARTEFACT)
+    if data is None:
+        return None
+    artefact = ExtractArtefact.model_validate_json(data)
+    current = artefact.stage_version == STAGE_VERSIONS["extract"] and artefact.inputs_sha256 == inputs
+    return artefact if current else None
+
+
+def _main_language(read: ReadArtefact) -> str:
+    """The language with the most text; the classifier works on the document as a whole."""
+    weights: Counter[str] = Counter()
+    for page in read.pages:
+        if page.language:
+            weights[page.language] += len(page.text)
+    return weights.most_common(1)[0][0] if weights else "en"
