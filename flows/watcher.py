@@ -40,6 +40,7 @@ class InboxWatcher:
         self.events: queue.Queue[object] = queue.Queue()
         self.stop = threading.Event()
         self._recent: dict[str, float] = {}
+        self._last_trigger = 0.0
 
     def run(self) -> None:
         self.events.put(SWEEP)  # whatever arrived while the watcher was down
@@ -51,12 +52,15 @@ class InboxWatcher:
                 self._safely(lambda batch=batch: self.trigger_batch(batch))
 
     def _next_batch(self) -> tuple[list[str], bool]:
-        """Wait for a first event, then collect for ``window_s`` (or ``max_batch`` keys)."""
+        """Wait for a first event; after a quiet spell trigger it at once (latency), otherwise
+        collect for ``window_s`` (or ``max_batch`` keys) so a burst becomes one run."""
         try:
             first = self.events.get(timeout=0.5)
         except queue.Empty:
             return [], False
-        items, deadline = [first], time.monotonic() + self.window_s
+        quiet = time.monotonic() - self._last_trigger > self.window_s
+        self._last_trigger = time.monotonic()
+        items, deadline = [first], time.monotonic() + (0.0 if quiet else self.window_s)
         while len(items) < self.max_batch and (left := deadline - time.monotonic()) > 0:
             try:
                 items.append(self.events.get(timeout=left))
