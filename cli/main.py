@@ -149,6 +149,7 @@ def find(
         table.add_row(
             e.sha256[:12],
             e.source_key,
+            e.case or "",
             e.document_type or "",
             ",".join(e.languages),
             ",".join(e.charges),
@@ -221,6 +222,60 @@ def reprocess(
         console.print(f"  {problem['status']} {problem['sha256'][:12]} {problem['reason']}")
     if report.failed:
         raise typer.Exit(1)
+
+
+@app.command()
+def export(
+    case: Annotated[str, typer.Option(help="Case label given at intake.")],
+    out: Annotated[Path, typer.Argument(help="Zip file to write.")],
+    start: Annotated[int, typer.Option(help="First exhibit number.")] = 1,
+    searchable: Annotated[bool, typer.Option(help="Also make missing searchable PDFs.")] = False,
+) -> None:
+    """Write a case export: exhibits, originals, records, custody logs, index and a hash manifest."""
+    from evidence.exports import export_case
+    from evidence.storage.client import make_client
+    from evidence.storage.store import EvidenceStore
+
+    settings = get_settings()
+    try:
+        result = export_case(
+            EvidenceStore(make_client(settings), settings), case, out, exhibit_start=start, make_searchable=searchable
+        )
+    except LookupError as exc:
+        err_console.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(1) from exc
+    for row in result.rows:
+        console.print(f"{row.exhibit}  {row.document_date}  {row.document_type}  {row.sha256[:12]}")
+    console.print(f"wrote {result.path} ({len(result.rows)} documents); manifest sha256 {result.manifest_sha256}")
+
+
+@app.command(name="verify-export")
+def verify_export_command(path: Annotated[Path, typer.Argument(help="A zip written by `evidence export`.")]) -> None:
+    """Check every file of an export against its manifest; exit 1 on any problem."""
+    from evidence.exports import verify_export
+
+    problems = verify_export(path)
+    for problem in problems:
+        console.print(f"[red]PROBLEM[/red] {problem}")
+    console.print(f"{len(problems)} problems")
+    if problems:
+        raise typer.Exit(1)
+
+
+@app.command()
+def exhibit(
+    sha256: Annotated[str, typer.Argument(help="SHA-256 of the original.")],
+    out: Annotated[Path, typer.Argument(help="PDF to write.")],
+    number: Annotated[str | None, typer.Option(help="Exhibit number printed on the cover.")] = None,
+) -> None:
+    """Write one document's exhibit PDF (cover, key facts, pages beside text and translation, entities)."""
+    from evidence.exports import build_exhibit
+    from evidence.storage.client import make_client
+    from evidence.storage.store import EvidenceStore
+
+    settings = get_settings()
+    out.write_bytes(build_exhibit(EvidenceStore(make_client(settings), settings), sha256, number))
+    console.print(f"wrote {out}")
 
 
 @app.command()
