@@ -7,6 +7,7 @@ counts; the Prefect tasks in ``process_document`` wrap these one to one.
 from __future__ import annotations
 
 import hashlib
+import os
 import platform
 import time
 from dataclasses import dataclass
@@ -53,17 +54,15 @@ def ingest(store: EvidenceStore, inbox_key: str, case: str | None = None, force:
     document dropped twice is one original with two pairs of events.
     """
     inbox = store.inbox_object(inbox_key)
-    seen = store.inbox_seen(inbox_key)
-    if (
-        not force
-        and seen
-        and seen.get("etag") == inbox.etag
-        and "sha512" in seen
-        and store.has_original(seen["sha256"])
-    ):
-        # The same upload triggered twice (notification + sweep, a retry): take it in once.
-        digests = Digests(seen["sha256"], seen["sha512"], int(seen["size"]))
-        return StoredOriginal(digests, inbox_key, newly_stored=False, already_taken=True)
+    if not force:
+        # The same upload triggered twice (notification + sweep, two workers, a retry): one
+        # run claims it atomically and takes it in; the others wait for it and share the result.
+        if (taken := _already_taken(store, inbox_key, inbox.etag)) is not None:
+            return taken
+        if not store.claim(_claim_name(inbox_key, inbox.etag), CLAIM_TTL_S, owner=claim_owner()):
+            return _wait_until_taken(store, inbox_key, inbox.etag)
+        if (taken := _already_taken(store, inbox_key, inbox.etag)) is not None:
+            return taken  # a stale claim taken over after its holder had finished after all
     uploader = inbox.uploader or "unknown (dropped into the inbox bucket)"
     stored = store.ingest(inbox_key)
     digests = stored.digests
@@ -84,6 +83,18 @@ def ingest(store: EvidenceStore, inbox_key: str, case: str | None = None, force:
 
 CLAIM_TTL_S = 600.0
 """A claim older than this was left by a crashed run and may be taken over."""
+
+
+def claim_owner() -> str:
+    """Who holds an intake claim: the Prefect flow run, so a retry of the same run may re-enter."""
+    try:
+        from prefect.runtime import flow_run
+
+        if flow_run.id:
+            return f"flow-run:{flow_run.id}"
+    except ImportError:  # pragma: no cover - prefect is a dependency
+        pass
+    return f"process:{platform.node()}:{os.getpid()}"
 
 
 def _claim_name(inbox_key: str, etag: str) -> str:

@@ -100,15 +100,16 @@ class EvidenceStore:
         ).encode()
         self._put_bytes(self.settings.bucket_evidence, _seen_key(inbox.key), data, "application/json")
 
-    def claim(self, name: str, ttl_s: float) -> bool:
+    def claim(self, name: str, ttl_s: float, owner: str) -> bool:
         """Atomically claim ``claims/<name>``: exactly one caller gets True.
 
         Uses S3 conditional writes (If-None-Match, and If-Match to take over a claim older than
         ``ttl_s`` left by a crashed run). minio-py exposes request headers only on its internal
         ``_put_object``, hence the one private call, pinned by the minio version in pyproject.
+        The holder ``owner`` (a flow run) gets True again, so a retried task is not locked out.
         """
         key = f"claims/{name}.json"
-        body = json.dumps({"at": time.time(), "by": local_actor()}).encode()
+        body = json.dumps({"at": time.time(), "by": local_actor(), "owner": owner}).encode()
         bucket = self.settings.bucket_evidence
         try:
             self.client._put_object(bucket, key, body, headers={"If-None-Match": "*"})
@@ -118,6 +119,8 @@ class EvidenceStore:
                 raise
         stat = self.client.stat_object(bucket, key)
         held = json.loads(self._get_bytes(bucket, key) or b"{}")
+        if held.get("owner") == owner:
+            return True
         if time.time() - float(held.get("at", 0)) < ttl_s:
             return False
         try:

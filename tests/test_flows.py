@@ -92,3 +92,19 @@ def test_reprocess_skips_current_documents_and_force_redoes_them(store, prefect_
     assert b'"processed": 3' in stored
     reads = [e for e in store.custody.events(shas[0]) if e.action == CustodyAction.STAGE_RUN and e.stage == "read"]
     assert len(reads) == 2  # the first run and the forced one; the unchanged run read nothing
+
+
+def test_one_upload_taken_in_by_eight_racing_runs_is_received_once(store, batch_id: str, monkeypatch) -> None:
+    """Two workers (or notification + sweep) racing on one upload must not log it twice."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from evidence.flows import stages
+
+    sha = drop(store, f"race-{batch_id}/summons.pdf", text_pdf(f"Race {batch_id}"))
+    owners = iter(f"run-{i}" for i in range(8))
+    monkeypatch.setattr(stages, "claim_owner", lambda: next(owners))
+    with ThreadPoolExecutor(8) as pool:
+        results = list(pool.map(lambda _: stages.ingest(store, f"race-{batch_id}/summons.pdf"), range(8)))
+    assert {r.digests.sha256 for r in results} == {sha}
+    assert received_count(store, sha) == 1
+    assert sum(not r.already_taken for r in results) == 1
