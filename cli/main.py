@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from evidence.cli.models import app as models_app
 from evidence.config.settings import Settings, get_settings
 from rich.console import Console
 from rich.table import Table
@@ -15,6 +16,7 @@ from rich.table import Table
 app = typer.Typer(help="Offline evidence pipeline for asylum cases.", no_args_is_help=True, add_completion=False)
 console = Console(width=None if sys.stdout.isatty() else 160)
 err_console = Console(stderr=True, width=None if sys.stderr.isatty() else 160)
+app.add_typer(models_app, name="models")
 
 
 def _prefect_environment(settings: Settings, quiet: bool = True) -> None:
@@ -60,7 +62,7 @@ def down() -> None:
 
 @app.command()
 def status() -> None:
-    """Report MinIO, Prefect, Tesseract and its packs, spaCy pipelines; with the fix for what is missing."""
+    """Report MinIO, Prefect, Tesseract and its packs, spaCy pipelines, translation models; with fixes."""
     from evidence.stack.status import run_checks
 
     checks = run_checks(get_settings())

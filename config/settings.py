@@ -140,6 +140,21 @@ class Settings(BaseSettings):
     max_image_dpi: int = Field(1200, description="Highest resolution accepted for an image embedded in a PDF page.")
     ocr_page_timeout_s: int = Field(300, description="Longest Tesseract may spend on one page (seconds).")
 
+    # --- translation -------------------------------------------------------------------------
+    models_dir: Path | None = Field(
+        None, description="Installed translation packages (`evidence models install`). Unset: DATA_DIR/models."
+    )
+    translation_engines: str = Field(
+        "argos,apertium", description="Translation engines in order of preference, comma-separated."
+    )
+    translation_engine_for: dict[str, str] = Field(
+        default_factory=dict,
+        description='Engine per source language, overriding the order, e.g. {"es": "apertium"} (JSON in the env).',
+    )
+    translation_threads: int = Field(
+        default_factory=lambda: max(1, os.cpu_count() or 1), description="CPU threads one translation model uses."
+    )
+
     @property
     def minio_url(self) -> str:
         scheme = "https" if self.minio_secure else "http"
@@ -148,6 +163,11 @@ class Settings(BaseSettings):
     @property
     def effective_prefect_api_url(self) -> str:
         return self.prefect_api_url or f"http://{self.prefect_host}:{self.prefect_port}/api"
+
+    @property
+    def translation_models_dir(self) -> Path:
+        """Where translation packages are installed and looked up."""
+        return self.models_dir or self.data_dir / "models"
 
     @property
     def state_dir(self) -> Path:

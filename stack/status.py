@@ -28,7 +28,7 @@ class Check:
 
 
 def run_checks(settings: Settings, extra: list[Callable[[Settings], list[Check]]] | None = None) -> list[Check]:
-    checks = [*_services(settings), *_tesseract(), *_spacy()]
+    checks = [*_services(settings), *_tesseract(), *_spacy(), *_translation(settings)]
     for provider in extra or []:
         checks.extend(provider(settings))
     return checks
@@ -81,5 +81,30 @@ def _spacy() -> list[Check]:
         found = importlib.util.find_spec(module) is not None
         checks.append(
             Check(f"spacy {module}", found, "installed" if found else "missing", f"pip install {requirement}")
+        )
+    return checks
+
+
+def _translation(settings: Settings) -> list[Check]:
+    """Installed argos packages and Apertium pairs: what documents can be translated from."""
+    from evidence.translation.apertium_engine import describe_mode, installed_modes
+    from evidence.translation.packages import list_packages
+
+    packages = list_packages(settings.translation_models_dir)
+    checks = [
+        Check(f"translation {p.pair}", True, f"argos {p.name} {p.model_version} in {p.path.parent}") for p in packages
+    ]
+    for mode in sorted(installed_modes()):
+        pair, version = describe_mode(mode)
+        if pair.split(" ")[0].endswith("-en"):
+            checks.append(Check(f"translation {pair}", True, f"apertium {mode} ({version})"))
+    if not checks:
+        checks.append(
+            Check(
+                "translation models",
+                False,
+                f"none in {settings.translation_models_dir}",
+                "evidence models install FILE.argosmodel (or apt-get install -y apertium apertium-eng-spa)",
+            )
         )
     return checks
