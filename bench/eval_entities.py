@@ -19,9 +19,11 @@ from pathlib import Path
 
 import yaml
 from evidence.extractors.legal import classify_document, extract_entities
+from evidence.extractors.legal.statistical import MODELS, source_entities
 
 DEVSET = Path(__file__).resolve().parent / "devset"
-TYPES = ("CHARGE", "CASE_NUMBER", "DATE", "AUTHORITY", "PERSON")
+TYPES = ("CHARGE", "CASE_NUMBER", "DATE", "AUTHORITY", "PERSON", "LOCATION")
+BASE_TYPES = TYPES[:5]  # every document annotates these; others only when listed in `annotated`
 NORMALIZED_TYPES = {"CHARGE", "CASE_NUMBER", "DATE"}
 
 
@@ -87,7 +89,7 @@ def _dedupe(items: list[tuple[str, str, str | None]], kind: str) -> list[tuple[s
     return [item for _, item in kept]
 
 
-def evaluate(docs: list[dict], texts: dict[str, str] | None = None) -> Report:
+def evaluate(docs: list[dict], texts: dict[str, str] | None = None, statistical: bool = True) -> Report:
     report = Report()
     for doc in docs:
         text = (texts or {}).get(doc["id"], doc["text"])
@@ -98,7 +100,9 @@ def evaluate(docs: list[dict], texts: dict[str, str] | None = None) -> Report:
         else:
             report.errors.append(f"{doc['id']}: doc_type {predicted_type} != {doc['doc_type']}")
         entities = extract_entities(text, doc["language"])
-        for kind in TYPES:
+        if statistical and doc["language"] in MODELS:
+            entities += source_entities(text, doc["language"], 1, entities)
+        for kind in (*BASE_TYPES, *(t for t in doc.get("annotated", ()) if t in TYPES)):
             gold = _dedupe(
                 [
                     (g["text"], str(g.get("normalized") or ""), g.get("role"))
@@ -134,6 +138,8 @@ def evaluate(docs: list[dict], texts: dict[str, str] | None = None) -> Report:
 def format_report(report: Report) -> str:
     lines = [f"{'type':<12} {'P':>6} {'R':>6} {'F1':>6} {'TP':>5} {'FP':>5} {'FN':>5}"]
     for kind, c in report.counts.items():
+        if not c.tp + c.fp + c.fn:
+            continue
         lines.append(f"{kind:<12} {c.precision:6.3f} {c.recall:6.3f} {c.f1:6.3f} {c.tp:5d} {c.fp:5d} {c.fn:5d}")
     lines.append(f"document type accuracy: {report.doc_accuracy:.3f} ({report.doc_correct}/{report.doc_total})")
     if report.role_total:
@@ -148,13 +154,14 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--devset", type=Path, default=DEVSET)
     parser.add_argument("--ocr", type=Path, help="folder of <id>.txt files to evaluate instead of the gold text")
+    parser.add_argument("--rules-only", action="store_true", help="leave out statistical NER on en/fr text")
     parser.add_argument("--errors", action="store_true", help="list misses and false positives (id and type)")
     args = parser.parse_args(argv)
     docs = load_devset(args.devset)
     texts = None
     if args.ocr:
         texts = {p.stem: p.read_text(encoding="utf-8") for p in args.ocr.glob("*.txt")}
-    report = evaluate(docs, texts)
+    report = evaluate(docs, texts, statistical=not args.rules_only)
     print(format_report(report))
     if args.errors:
         print("\n".join(report.errors))

@@ -13,7 +13,19 @@ from evidence.extractors.legal.extract import SUPPORTED_LANGUAGES, extract_entit
 if TYPE_CHECKING:
     from spacy.language import Language
 
-__all__ = ["DOC_TYPES", "SUPPORTED_LANGUAGES", "build_pipeline", "classify_document", "extract_entities", "key_facts"]
+EXTRACTOR_VERSION = "2"
+"""Bump when the rules, gazetteers or statistical mapping change what is extracted: the entity
+stage reruns on documents it has already done."""
+
+__all__ = [
+    "DOC_TYPES",
+    "EXTRACTOR_VERSION",
+    "SUPPORTED_LANGUAGES",
+    "build_pipeline",
+    "classify_document",
+    "extract_entities",
+    "key_facts",
+]
 
 
 def build_pipeline(language: str) -> Language:

@@ -9,13 +9,14 @@ from evidence.extractors.legal.case_numbers import extract_case_numbers
 from evidence.extractors.legal.charges import extract_charges
 from evidence.extractors.legal.country import infer_country
 from evidence.extractors.legal.dates import extract_dates
+from evidence.extractors.legal.locations import extract_locations
 from evidence.extractors.legal.persons import extract_persons
 from evidence.extractors.legal.spans import Candidate, resolve_overlaps
 from evidence.models.record import Entity, EntityOrigin
 
 SUPPORTED_LANGUAGES = ("ru", "uk", "be", "tr", "fa", "ar", "zh", "es", "fr", "en")
 # Higher wins an overlap: a case number that contains a date stays a case number.
-_PRIORITY = {"CASE_NUMBER": 6, "CHARGE": 5, "DATE": 4, "AUTHORITY": 3, "PERSON": 2}
+_PRIORITY = {"CASE_NUMBER": 6, "CHARGE": 5, "DATE": 4, "AUTHORITY": 3, "PERSON": 2, "LOCATION": 1}
 
 
 def extract_candidates(text: str, language: str) -> list[Candidate]:
@@ -29,6 +30,7 @@ def extract_candidates(text: str, language: str) -> list[Candidate]:
     candidates += extract_dates(text, language)
     candidates += extract_authorities(text, language, person_spans)
     candidates += persons
+    candidates += extract_locations(text, language)
     kept = resolve_overlaps(candidates, _PRIORITY)
     if country:
         for cand in kept:

@@ -1,11 +1,14 @@
 """Latin transliteration of names so a lawyer can match them against passports and other records.
 
 Cyrillic follows the Russian/Ukrainian/Belarusian passport (ICAO 9303) style; Persian and Arabic a
-simplified consonantal scheme; Han characters use ``text_unidecode`` (Mandarin readings) when it is
-installed, and are left as they are otherwise.
+simplified consonantal scheme; Han characters Hanyu Pinyin from ``pypinyin`` (surname first, given
+name joined: "Lin Zhiming"), and names written with the middle dot ("阿依古丽·买买提") keep one word
+per part.
 """
 
 from __future__ import annotations
+
+import re
 
 _CYRILLIC = {
     "а": "a",
@@ -116,9 +119,21 @@ def transliterate(text: str, language: str) -> str:
         words = ["".join(_ARABIC_SCRIPT.get(ch, ch) for ch in word) for word in text.split()]
         return " ".join(w.capitalize() for w in words)
     if language == "zh" or any("\u4e00" <= ch <= "\u9fff" for ch in text):
-        try:
-            from text_unidecode import unidecode
-        except ImportError:  # optional: names stay in Han script
-            return text
-        return " ".join(part.capitalize() for part in unidecode(text).split())
+        return _pinyin_name(text)
     return text
+
+
+def _pinyin_name(text: str) -> str:
+    """Pinyin of a Han name: a two- or three-character name reads surname + given name."""
+    from pypinyin import Style, lazy_pinyin
+
+    parts = [p for p in re.split(r"[·•・\s]+", text) if p]
+    out = []
+    for part in parts:
+        syllables = lazy_pinyin(part, style=Style.NORMAL, errors="default")
+        if len(parts) == 1 and 2 <= len(part) <= 3 and len(syllables) == len(part):
+            out.append(syllables[0].capitalize())
+            out.append("".join(syllables[1:]).capitalize())
+        else:
+            out.append("".join(syllables).capitalize())
+    return " ".join(out)
