@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from evidence.extractors.legal import extract_entities
+from evidence.extractors.legal import extract_entities, key_facts
 from evidence.extractors.legal.calendars import hijri_to_gregorian, jalali_to_gregorian
 
 
@@ -86,3 +86,22 @@ def test_solar_hijri_rejects_impossible_dates() -> None:
 def test_hijri_conversion_uses_umm_al_qura() -> None:
     assert hijri_to_gregorian(1445, 9, 1) == (dt.date(2024, 3, 11), "umm_al_qura")
     assert hijri_to_gregorian(1444, 1, 1) == (dt.date(2022, 7, 30), "umm_al_qura")
+
+
+def test_ocr_misread_solar_hijri_year_is_kept_but_suspect_and_not_a_key_fact() -> None:
+    """Tesseract read ۱۴۰۲ as ۱۳۰۲ and ۰۷ as ۰2 on a scanned Iranian summons: the conversion is
+    right (1302/02/15 is 1923-05-06) but no summons of 1923 is in an asylum file."""
+    ocr_text = "به شما ابلاغ می‌شود که در تاریخ ۱۳۰۲/۰۸/۰۱ حاضر شوید.\nتاریخ صدور: ۱۳۰۲/۰2/۱۵\nتاریخ صدور: ۱۴۰۲/۰۷/۱۵"
+    entities = extract_entities(ocr_text, "fa")
+    dates = {e.text: e for e in entities if e.type == "DATE"}
+    assert dates["۱۳۰۲/۰۸/۰۱"].normalized == "1923-10-24"
+    assert dates["۱۳۰۲/۰۸/۰۱"].attributes["suspect"] == "year_too_early"
+    assert dates["۱۳۰۲/۰2/۱۵"].attributes["suspect"] == "mixed_digit_scripts"
+    assert dates["۱۳۰۲/۰2/۱۵"].confidence <= 0.3
+    assert "suspect" not in dates["۱۴۰۲/۰۷/۱۵"].attributes
+    assert [d["date"] for d in key_facts(entities)["dates"]] == ["2023-10-07"]
+
+
+def test_an_old_birth_date_is_not_suspect() -> None:
+    (date,) = [e for e in extract_entities("آقای علی رضایی متولد ۱۳۲۵/۰۵/۱۰", "fa") if e.type == "DATE"]
+    assert date.normalized == "1946-08-01" and "suspect" not in date.attributes

@@ -216,6 +216,10 @@ def extract_dates(text: str, language: str) -> list[Candidate]:
         role = _role(norm, start, end)
         if role:
             attrs["role"] = role
+        suspect = suspect_reason(iso, role, text[start:end])
+        if suspect:
+            attrs["suspect"] = suspect
+            confidence = min(confidence, 0.3)
         out.append(Candidate("DATE", start, end, iso, confidence, attrs))
 
     month_rx, names = _month_regex(language)
@@ -260,6 +264,29 @@ def extract_dates(text: str, language: str) -> list[Candidate]:
             if month and day and year:
                 add(m.start(), m.end(), _iso(year, month, day), "gregorian", 0.85)
     return out
+
+
+_EARLIEST_EVENT_YEAR = 1940  # summonses, arrests and hearings in a claim are not older than this
+_EARLIEST_BIRTH_YEAR = 1900
+_DIGIT_SCRIPTS = (re.compile(r"[0-9]"), re.compile(r"[۰-۹]"), re.compile(r"[٠-٩]"))
+
+
+def suspect_reason(iso: str, role: str | None, original: str) -> str | None:
+    """Why a well-formed date is probably misread (OCR turning ۱۴۰۲ into ۱۳۰۲ gives 1923), or None.
+
+    Such a date is kept, with lower confidence, but is not offered as a key fact.
+    """
+    if sum(bool(rx.search(original)) for rx in _DIGIT_SCRIPTS) > 1:
+        return "mixed_digit_scripts"
+    if iso.startswith("--"):
+        return None
+    year = int(iso[:4])
+    if year > dt.date.today().year + 5:
+        return "year_in_the_future"
+    earliest = _EARLIEST_BIRTH_YEAR if role == "birth" else _EARLIEST_EVENT_YEAR
+    if year < earliest:
+        return "year_too_early"
+    return None
 
 
 def _add_ymd(norm: str, m: re.Match[str], language: str, add) -> None:

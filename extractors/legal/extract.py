@@ -76,7 +76,9 @@ def key_facts(entities: Iterable[Entity]) -> dict[str, object]:
             "sources": [s.strip() for s in e.attributes.get("sources", "").split(" | ") if s.strip()],
         }
     dates = [
-        {"date": e.normalized, "text": e.text, "role": e.attributes.get("role")} for e in entities if e.type == "DATE"
+        {"date": e.normalized, "text": e.text, "role": e.attributes.get("role")}
+        for e in entities
+        if e.type == "DATE" and not e.attributes.get("suspect")
     ]
     target = targets[0] if targets else (persons[0] if persons else None)
     authority = authorities[0] if authorities else None
