@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-PIPELINE_VERSION = "0.2.0"
+PIPELINE_VERSION = "0.3.0"
 
 STAGE_VERSIONS: dict[str, str] = {
     "ingest": "1",
     "read": "1",
+    "translate": "1",
     "extract": "1",
     "record": "1",
 }

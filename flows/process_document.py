@@ -1,6 +1,6 @@
 """Processing flows: one inbox object, a batch of them, or originals already stored.
 
-Stages are Prefect tasks (ingest → read → record, or quarantine) with retries for transient
+Stages are Prefect tasks (ingest → read → translate → extract → record, or quarantine) with retries for transient
 faults only. Prefect sees only object keys, hashes and counts: stage outputs live in MinIO, task
 results are not persisted, and log lines name documents by hash.
 """
@@ -11,7 +11,7 @@ import time
 
 from evidence.config.settings import Settings, get_settings
 from evidence.extractors.errors import InputRejected
-from evidence.flows import extract_stage, stages
+from evidence.flows import extract_stage, stages, translate_stage
 from evidence.flows.retry import retry_transient
 from evidence.models.stages import DocumentOutcome, ProcessOptions, Status
 from evidence.storage.client import make_client
@@ -24,6 +24,9 @@ from prefect.task_runners import ThreadPoolTaskRunner
 
 OCR_SLOTS = "evidence-ocr"
 """Global concurrency limit shared by every worker: how many documents are read at once."""
+
+TRANSLATION_SLOTS = "evidence-translation"
+"""Global concurrency limit: documents translated at once (a loaded model takes memory and every core)."""
 
 TASK_OPTIONS = {
     "persist_result": False,
@@ -81,6 +84,22 @@ def quarantine_task(stored: StoredOriginal, rejection: InputRejected) -> None:
     get_run_logger().warning("quarantined sha256=%s reason=%s", record.sha256, record.reason)
 
 
+@task(name="translate", **TASK_OPTIONS)
+def translate_task(stored: StoredOriginal, force: bool) -> int:
+    """English translation of every page not in English already; returns the sentence count."""
+    with concurrency(TRANSLATION_SLOTS, occupy=1, strict=False):
+        artefact = translate_stage.translate(_store(), stored.digests.sha256, force)
+    sentences = sum(len(t.sentences) for t in artefact.translations)
+    get_run_logger().info(
+        "translated sha256=%s sentences=%d engines=%s notices=%d",
+        stored.digests.sha256,
+        sentences,
+        ",".join(sorted({t.engine for t in artefact.translations})) or "none",
+        len(artefact.notices),
+    )
+    return sentences
+
+
 @task(name="extract", **TASK_OPTIONS)
 def extract_task(stored: StoredOriginal, force: bool) -> str:
     artefact = extract_stage.extract(_store(), stored.digests.sha256, force)
@@ -135,6 +154,9 @@ def _read_and_record(
             }
         )
     timings["read"] = round(time.perf_counter() - step, 3)
+    step = time.perf_counter()
+    translate_task(stored, options.force)
+    timings["translate"] = round(time.perf_counter() - step, 3)
     step = time.perf_counter()
     document_type = extract_task(stored, options.force)
     timings["extract"] = round(time.perf_counter() - step, 3)

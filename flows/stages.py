@@ -29,12 +29,13 @@ from evidence.models.record import (
     QuarantineRecord,
     ToolVersion,
 )
-from evidence.models.stages import ExtractArtefact, ReadArtefact
+from evidence.models.stages import ExtractArtefact, ReadArtefact, TranslateArtefact
 from evidence.storage.hashing import Digests
 from evidence.storage.store import EvidenceStore, StoredOriginal, spool_directory
 
 READ_ARTEFACT = "stages/read.json"
 EXTRACT_ARTEFACT = "stages/entities.json"
+TRANSLATE_ARTEFACT = "stages/translation.json"
 SNIFF_BYTES = 8192
 
 
@@ -250,7 +251,8 @@ def build_record(
     if data is None:
         raise FileNotFoundError(f"read artefact missing for {sha256}")
     extracted = store.get_stage_artefact(sha256, EXTRACT_ARTEFACT)
-    inputs = hashlib.sha256(data + (extracted or b"")).hexdigest()
+    translated = store.get_stage_artefact(sha256, TRANSLATE_ARTEFACT)
+    inputs = hashlib.sha256(data + (extracted or b"") + (translated or b"")).hexdigest()
     existing = None if force else store.get_record(sha256)
     if (
         existing is not None
@@ -261,9 +263,11 @@ def build_record(
         return existing
     artefact = ReadArtefact.model_validate_json(data)
     entities = ExtractArtefact.model_validate_json(extracted) if extracted else None
+    translation = TranslateArtefact.model_validate_json(translated) if translated else None
     tools = [
         ToolVersion(name="evidence-pipeline", version=PIPELINE_VERSION),
         *artefact.tools,
+        *(translation.tools if translation else []),
         *(entities.tools if entities else []),
     ]
     record = EvidenceRecord(
@@ -277,6 +281,8 @@ def build_record(
             page_count=artefact.page_count,
         ),
         pages=artefact.pages,
+        translations=translation.translations if translation else None,
+        errors=translation.notices if translation else [],
         entities=entities.entities if entities else None,
         document_type=entities.document_type if entities else None,
         document_type_confidence=entities.document_type_confidence if entities else None,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from enum import StrEnum
 
-from evidence.models.record import Entity, KeyFacts, Page, ToolVersion
+from evidence.models.record import Entity, KeyFacts, Page, StageError, ToolVersion, Translation
 from pydantic import BaseModel, Field
 
 
@@ -46,6 +46,19 @@ class ExtractArtefact(BaseModel):
     document_type: str
     document_type_confidence: float
     key_facts: KeyFacts
+    tools: list[ToolVersion]
+    started_at: datetime
+    finished_at: datetime
+
+
+class TranslateArtefact(BaseModel):
+    """Output of the translation stage, stored at evidence/<sha256>/stages/translation.json."""
+
+    stage_version: str
+    inputs_sha256: str = Field(description="Hash of the read artefact that was translated.")
+    parameters: dict[str, str] = Field(description="Engine order and installed models: part of the cache key.")
+    translations: list[Translation]
+    notices: list[StageError] = Field(description="Pages left untranslated and why (English already, no engine).")
     tools: list[ToolVersion]
     started_at: datetime
     finished_at: datetime
