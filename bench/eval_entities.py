@@ -2,6 +2,8 @@
 
     python bench/eval_entities.py                 # on the gold source text
     python bench/eval_entities.py --ocr DIR       # on OCR output: DIR/<id>.txt replaces a document's text
+    python bench/eval_entities.py --scans         # also render each document as a degraded scan
+                                                  # (evidence.samples), OCR it with Tesseract, evaluate
 
 CHARGE, CASE_NUMBER and DATE are compared on their normalised value; AUTHORITY and PERSON on the
 surface text (case and punctuation ignored, one contained in the other counts). Each gold entity is
@@ -12,8 +14,12 @@ mention, not a false positive. Prints no document text.
 from __future__ import annotations
 
 import argparse
+import hashlib
+import io
+import os
 import re
 import sys
+import textwrap
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -22,6 +28,22 @@ from evidence.extractors.legal import classify_document, extract_entities
 from evidence.extractors.legal.statistical import MODELS, source_entities
 
 DEVSET = Path(__file__).resolve().parent / "devset"
+OCR_CACHE = Path(
+    os.environ.get("EVIDENCE_DEVSET_OCR_CACHE", Path.home() / ".cache" / "evidence-pipeline" / "devset-ocr")
+)
+# language -> (Tesseract pack, script of the sample renderer)
+SCAN_LANGUAGES = {
+    "ru": ("rus", "Cyrillic"),
+    "uk": ("ukr", "Cyrillic"),
+    "be": ("bel", "Cyrillic"),
+    "tr": ("tur", "Latin"),
+    "fa": ("fas", "Arabic"),
+    "ar": ("ara", "Arabic"),
+    "zh": ("chi_sim", "Han"),
+    "es": ("spa", "Latin"),
+    "fr": ("fra", "Latin"),
+    "en": ("eng", "Latin"),
+}
 TYPES = ("CHARGE", "CASE_NUMBER", "DATE", "AUTHORITY", "PERSON", "LOCATION")
 BASE_TYPES = TYPES[:5]  # every document annotates these; others only when listed in `annotated`
 NORMALIZED_TYPES = {"CHARGE", "CASE_NUMBER", "DATE"}
@@ -135,6 +157,54 @@ def evaluate(docs: list[dict], texts: dict[str, str] | None = None, statistical:
     return report
 
 
+def scan_spec(doc: dict):
+    """The document as a sample to render: one printed line per text line (long ones wrapped)."""
+    from evidence.samples.spec import SampleSpec
+
+    pack, script = SCAN_LANGUAGES[doc["language"]]
+    lines: list[str] = []
+    for line in doc["text"].splitlines():
+        line = re.sub(r"\s{2,}", " ", line.strip())
+        lines.extend(textwrap.wrap(line, 80 if script != "Han" else 40) or [""])
+    while lines and not lines[0]:
+        lines.pop(0)
+    return SampleSpec(
+        name=f"devset-{doc['id']}",
+        language=doc["language"],
+        tesseract_lang=pack,
+        script=script,
+        doc_type=doc["doc_type"],
+        country="XX",
+        title=lines[0],
+        lines=tuple(lines[1:]),
+        description="development-set document",
+    )
+
+
+def ocr_scan(doc: dict) -> str:
+    """Render ``doc`` as a degraded scan and read it with the pipeline's Tesseract page reader
+    (language given as a hint, as a lawyer would); cached by text, renderer seed and Tesseract."""
+    from evidence.extractors import tesseract
+    from evidence.extractors.page_ocr import OcrOptions, read_page_image
+    from evidence.samples.layout import DPI
+    from evidence.samples.render import render_scan
+    from PIL import Image
+
+    key = hashlib.sha256(f"{doc['text']}\0{tesseract.tesseract_version()}\0v1".encode()).hexdigest()[:16]
+    cached = OCR_CACHE / f"{doc['id']}.{key}.txt"
+    if cached.exists():
+        return cached.read_text(encoding="utf-8")
+    scan = render_scan(scan_spec(doc))
+    options = OcrOptions(
+        default_languages="eng", max_page_pixels=60_000_000, timeout_s=180, language_hints=[doc["language"]]
+    )
+    with Image.open(io.BytesIO(scan.jpeg)) as image:
+        page = read_page_image(image, 1, options, "devset scan", dpi=DPI)
+    OCR_CACHE.mkdir(parents=True, exist_ok=True)
+    cached.write_text(page.text, encoding="utf-8")
+    return page.text
+
+
 def format_report(report: Report) -> str:
     lines = [f"{'type':<12} {'P':>6} {'R':>6} {'F1':>6} {'TP':>5} {'FP':>5} {'FN':>5}"]
     for kind, c in report.counts.items():
@@ -154,6 +224,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--devset", type=Path, default=DEVSET)
     parser.add_argument("--ocr", type=Path, help="folder of <id>.txt files to evaluate instead of the gold text")
+    parser.add_argument("--scans", action="store_true", help="also evaluate on OCR of degraded scans of the documents")
     parser.add_argument("--rules-only", action="store_true", help="leave out statistical NER on en/fr text")
     parser.add_argument("--errors", action="store_true", help="list misses and false positives (id and type)")
     args = parser.parse_args(argv)
@@ -162,9 +233,16 @@ def main(argv: list[str] | None = None) -> int:
     if args.ocr:
         texts = {p.stem: p.read_text(encoding="utf-8") for p in args.ocr.glob("*.txt")}
     report = evaluate(docs, texts, statistical=not args.rules_only)
+    print(f"== {'OCR text (' + str(args.ocr) + ')' if args.ocr else 'born-digital text'}: {args.devset.name}")
     print(format_report(report))
     if args.errors:
         print("\n".join(report.errors))
+    if args.scans:
+        scanned = evaluate(docs, {d["id"]: ocr_scan(d) for d in docs}, statistical=not args.rules_only)
+        print(f"== OCR of degraded scans (Tesseract): {args.devset.name}")
+        print(format_report(scanned))
+        if args.errors:
+            print("\n".join(scanned.errors))
     return 0
 
 

@@ -11,12 +11,14 @@ import re
 
 from evidence.extractors.legal.spans import Candidate, ascii_digits
 
+# "№" as Tesseract often reads it on a degraded scan: "Ме", "Мо", "N*", "Nº".
+_NUMERO = r"(?:№|N[°º*o]|М[еоo]|Ne)"
 _TOKEN = r"[0-9A-Za-zА-Яа-яЁёІіЇїЄєЎў][0-9A-Za-zА-Яа-яЁёІіЇїЄєЎў/\-.]*[0-9A-Za-zА-Яа-яІіЇїЄєЎў]"
 _PATTERNS: list[tuple[str, str]] = [
     # Russian, Ukrainian, Belarusian: "уголовное дело № 1240...", "Справа № 757/41235/23-к", "за № 1202..."
     (
         r"(?:(?<![а-яёА-ЯЁ])дел\w*|материал\w*|провадженн\w*|справ\w*|реєстр\w*\s+досудових\s+розслідувань|ЄРДР|Провадження)"
-        r"(?:\s+[а-яіїєў]+){0,2}\s*(?:за\s+)?№\s*(?P<num>" + _TOKEN + r")",
+        r"(?:\s+[а-яіїєў]+){0,2}\s*(?:за\s+)?" + _NUMERO + r"\s*(?P<num>" + _TOKEN + r")",
         "cis",
     ),
     # Turkish: "Soruşturma No : 2024/45871", "Esas No: 2023/145", "DEĞİŞİK İŞ NO : 2023/6612 D. İş"
@@ -40,7 +42,7 @@ _PATTERNS: list[tuple[str, str]] = [
     # Spanish: "Causa N° 1C-28741-24", "SENTENCIA No. 187 de 2023", "Número de asunto: 014382-ORM4-2021-PN"
     (
         r"(?:Expediente(?:\s+de\s+Fase\s+Preparatoria)?|Causa|Asunto|Número\s+de\s+asunto|Sentencia|Exp\.|Caso)"
-        r"\s*(?:N[°º.o]*\.?|No\.|Número)?\s*[:.]?\s*(?P<num>[A-Z0-9][A-Z0-9\-/]*\d[A-Z0-9\-/]*)"
+        r"\s*(?:N[°º.o*]*\.?|No\.|Número)?\s*[:.]?\s*(?P<num>[A-Z0-9][A-Z0-9\-/]*\d[A-Z0-9\-/]*)"
         r"(?:\s+de\s+(?P<year>\d{4}))?",
         "es",
     ),
@@ -57,7 +59,11 @@ _PATTERNS: list[tuple[str, str]] = [
     ),
     # Chinese: "（2024）京02刑初45号", "京公朝（刑）传字〔2024〕1187号", "沪检二分刑诉〔2024〕Z23号"
     (r"(?P<num>[（(]\d{4}[）)][\u4e00-\u9fff\d]{1,12}?\d+号)", "zh"),
-    (r"(?P<num>[\u4e00-\u9fff]{1,8}(?:[（(][\u4e00-\u9fff]{1,4}[）)])?[\u4e00-\u9fff]{0,6}〔\d{4}〕[A-Z]?\d+号)", "zh"),
+    (
+        r"(?P<num>[\u4e00-\u9fff]{1,8}(?:[（(][\u4e00-\u9fff]{1,4}[）)])?[\u4e00-\u9fff]{0,6}"
+        r"[〔【\[(（]{1,2}\d{4}[〕】\])）]{1,2}[A-Z]?\d+号)",
+        "zh",
+    ),
 ]
 _COMPILED = [(re.compile(p, re.IGNORECASE), kind) for p, kind in _PATTERNS]
 
@@ -83,5 +89,7 @@ def extract_case_numbers(text: str, language: str) -> list[Candidate]:
             if year:
                 end = m.end("year")
             normalized = normalize_case_number(raw, year)
+            if kind == "zh":  # OCR reads 〔2024〕 as 【2024]】 or (2024]: the year's brackets as printed
+                normalized = re.sub(r"(?<=[\u4e00-\u9fff])[〔【\[(]{1,2}(\d{4})[〕】\])]{1,2}", r"〔\1〕", normalized)
             out.append(Candidate("CASE_NUMBER", start, end, normalized, 0.9, {"pattern": kind}))
     return out

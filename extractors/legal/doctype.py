@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from evidence.extractors.legal.spans import compact_han
+
 DOC_TYPES = ("summons", "arrest_warrant", "detention_order", "indictment", "court_decision", "threat_letter", "other")
 
 _KEYWORDS: dict[str, list[str]] = {
@@ -153,6 +155,7 @@ _COMPILED = {t: [re.compile(k, re.IGNORECASE) for k in keys] for t, keys in _KEY
 def classify_document(text: str, language: str) -> tuple[str, float]:
     """Best document type and a confidence in [0, 1]; "other" when no keyword is found."""
     del language  # keywords of every language are checked: translations and mixed documents exist
+    text = compact_han(text)[0]  # "传唤 证" as OCR spaces it is "传唤证"
     title = "\n".join(text.strip().splitlines()[:8])
     scores: dict[str, float] = {}
     for doc_type, patterns in _COMPILED.items():

@@ -11,7 +11,7 @@ from evidence.extractors.legal.country import infer_country
 from evidence.extractors.legal.dates import extract_dates
 from evidence.extractors.legal.locations import extract_locations
 from evidence.extractors.legal.persons import extract_persons
-from evidence.extractors.legal.spans import Candidate, resolve_overlaps
+from evidence.extractors.legal.spans import Candidate, compact_han, map_back, resolve_overlaps
 from evidence.models.record import Entity, EntityOrigin
 
 SUPPORTED_LANGUAGES = ("ru", "uk", "be", "tr", "fa", "ar", "zh", "es", "fr", "en")
@@ -20,7 +20,20 @@ _PRIORITY = {"CASE_NUMBER": 6, "CHARGE": 5, "DATE": 4, "AUTHORITY": 3, "PERSON":
 
 
 def extract_candidates(text: str, language: str) -> list[Candidate]:
-    """Rule candidates for one page, overlaps resolved."""
+    """Rule candidates for one page, overlaps resolved; offsets into ``text``.
+
+    Chinese OCR output spaces its characters apart ("北京 市 公安 局"): the rules read the text
+    with those gaps closed and the spans are mapped back to the page as it stands.
+    """
+    if language == "zh":
+        compact, offsets = compact_han(text)
+        if len(compact) != len(text):
+            found = _candidates(compact, language)
+            return map_back(found, offsets)
+    return _candidates(text, language)
+
+
+def _candidates(text: str, language: str) -> list[Candidate]:
     country = infer_country(text, language)
     persons = extract_persons(text, language)
     person_spans = [(p.start, p.end) for p in persons]

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import re
+from dataclasses import dataclass, field, replace
 
 _DIGITS = str.maketrans("۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩０１２３４５６７８９", "0123456789" * 3)
 
@@ -47,3 +48,30 @@ def resolve_overlaps(candidates: list[Candidate], priority: dict[str, int]) -> l
         if not any(overlaps(cand, k) for k in kept):
             kept.append(cand)
     return sorted(kept, key=lambda c: (c.start, c.end))
+
+
+_CJK = r"[\u3000-\u303F\u4e00-\u9fff\uFF00-\uFFEF0-9()\[\]【】〔〕《》]"
+_HAN_GAP = re.compile(rf"(?<={_CJK})[ \t]+(?={_CJK})")
+_HAS_HAN = re.compile(r"[\u4e00-\u9fff]")
+
+
+def compact_han(text: str) -> tuple[str, list[int]]:
+    """Text with the spaces OCR puts between Chinese characters removed ("北京 市 公安 局"), and
+    for each character of the result its offset in ``text``, so spans map back to the page.
+
+    Only gaps with Han (or CJK punctuation, digits, brackets) on both sides and at least one Han
+    character next to them are dropped; other text is left as it is.
+    """
+    keep: list[int] = []
+    drop: set[int] = set()
+    for m in _HAN_GAP.finditer(text):
+        left, right = text[m.start() - 1], text[m.end()]
+        if _HAS_HAN.match(left) or _HAS_HAN.match(right):
+            drop.update(range(m.start(), m.end()))
+    keep = [i for i in range(len(text)) if i not in drop]
+    return "".join(text[i] for i in keep), keep
+
+
+def map_back(candidates: list[Candidate], offsets: list[int]) -> list[Candidate]:
+    """Candidates found in a compacted text, with spans in the original text."""
+    return [replace(c, start=offsets[c.start], end=offsets[c.end - 1] + 1) for c in candidates if c.end > c.start]
