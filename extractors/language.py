@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -45,6 +46,15 @@ SCRIPT_OF_LANGUAGE: dict[str, str] = {
     "zh": "Han",
 }
 
+LANGUAGES_OF_SCRIPT: dict[str, tuple[str, ...]] = {}
+for _code, _script in SCRIPT_OF_LANGUAGE.items():
+    LANGUAGES_OF_SCRIPT[_script] = (*LANGUAGES_OF_SCRIPT.get(_script, ()), _code)
+
+# Tesseract pack -> the script it reads.
+SCRIPT_OF_PACK: dict[str, str] = {pack: SCRIPT_OF_LANGUAGE[code] for code, pack in TESSERACT_PACKS.items()}
+
+_SCRIPT_OF_CHAR_NAME = {"LATIN": "Latin", "CYRILLIC": "Cyrillic", "ARABIC": "Arabic", "CJK": "Han"}
+
 _LINGUA = {
     "en": Language.ENGLISH,
     "es": Language.SPANISH,
@@ -84,6 +94,40 @@ def detect_language(text: str) -> DetectedLanguage | None:
         return None
     best = values[0]
     return DetectedLanguage(_ISO_OF[best.language], round(best.value, 3))
+
+
+def detect_language_in_script(text: str, script: str | None) -> DetectedLanguage | None:
+    """Like :func:`detect_language`, but only among the languages written in ``script``.
+
+    A poor first pass (say, Cyrillic read with the English pack) looks like nothing in particular;
+    lingua then picks at random among all languages. Restricting to the script's languages (and
+    renormalising their confidences) keeps a Russian page from turning Turkish.
+    """
+    candidates = LANGUAGES_OF_SCRIPT.get(script or "")
+    if not candidates:
+        return detect_language(text)
+    if sum(ch.isalpha() for ch in text) < MIN_CHARS_FOR_DETECTION:
+        return None
+    if len(candidates) == 1:
+        return DetectedLanguage(candidates[0], 1.0)
+    values = _detector().compute_language_confidence_values(text)
+    scores = {_ISO_OF[value.language]: value.value for value in values if _ISO_OF[value.language] in candidates}
+    total = sum(scores.values())
+    if total <= 0:
+        return None
+    best = max(scores, key=lambda code: scores[code])
+    return DetectedLanguage(best, round(scores[best] / total, 3))
+
+
+def script_of_text(text: str) -> str | None:
+    """The script most letters of ``text`` are written in (by Unicode character name), if any."""
+    counts: dict[str, int] = {}
+    for ch in text:
+        if ch.isalpha():
+            script = _SCRIPT_OF_CHAR_NAME.get(unicodedata.name(ch, "").split(" ")[0])
+            if script:
+                counts[script] = counts.get(script, 0) + 1
+    return max(counts, key=lambda script: counts[script]) if counts else None
 
 
 def packs_for_hints(hints: list[str], installed: frozenset[str]) -> str | None:

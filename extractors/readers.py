@@ -10,17 +10,21 @@ import warnings
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
+import numpy as np
 import pdfplumber
 import pikepdf
 import pillow_heif
 import pypdfium2 as pdfium
 from evidence.extractors.errors import InputRejected, Reason
-from evidence.extractors.language import SCRIPT_OF_LANGUAGE, detect_language
+from evidence.extractors.language import SCRIPT_OF_LANGUAGE, detect_language, script_of_text
 from evidence.extractors.page_ocr import OcrOptions, check_pixels, read_page_image
 from evidence.extractors.pdf_text import judge_text_layer
+from evidence.extractors.pdfium_lock import PDFIUM_LOCK
 from evidence.extractors.sniff import IMAGE_TYPES, PDF
+from evidence.extractors.text_layer import read_text_layer
 from evidence.models.record import Page, PageSource
 from PIL import Image, ImageOps, ImageSequence
 
@@ -85,10 +89,17 @@ class PdfReader:
         raise InputRejected(Reason.ENCRYPTED, "the PDF is encrypted; supply its password to read it")
 
     def read(self) -> ReadResult:
-        try:
-            document = pdfium.PdfDocument(str(self.path), password=self.password or None)
-        except pdfium.PdfiumError as exc:
-            raise InputRejected(Reason.CORRUPT, f"the PDF cannot be opened ({_first_line(exc)})") from exc
+        with PDFIUM_LOCK:  # pdfium is not thread-safe; held until the document is closed
+            try:
+                document = pdfium.PdfDocument(str(self.path), password=self.password or None)
+            except pdfium.PdfiumError as exc:
+                raise InputRejected(Reason.CORRUPT, f"the PDF cannot be opened ({_first_line(exc)})") from exc
+            try:
+                return self._read(document)
+            finally:
+                document.close()
+
+    def _read(self, document: pdfium.PdfDocument) -> ReadResult:
         count = len(document)
         if count == 0:
             raise InputRejected(Reason.NO_PAGES, "the PDF has no pages")
@@ -100,36 +111,32 @@ class PdfReader:
             raise InputRejected(Reason.CORRUPT, f"the PDF structure is broken ({_first_line(exc)})") from exc
         with plumber, pikepdf.open(self.path, password=self.password) as pike:
             pages = run_pages(self._jobs(document, plumber, pike), self.limits.workers)
-        document.close()
         return ReadResult(pages=pages, page_count=count)
 
     def _jobs(self, document: pdfium.PdfDocument, plumber: pdfplumber.PDF, pike: pikepdf.Pdf) -> Iterator[PageJob]:
         for index in range(len(document)):
             number = index + 1
-            text, cover = self._text_layer(plumber, index)
-            verdict = judge_text_layer(text, cover)
+            layer = read_text_layer(plumber, document, index)
+            verdict = judge_text_layer(layer.text, layer.image_cover, layer.shapes)
             if verdict.use:
-                page = text_layer_page(number, text, verdict.reason)
+                page = text_layer_page(number, layer.text, verdict.reason, layer.rotation)
                 yield lambda page=page: page
                 continue
             self._check_embedded_images(pike.pages[index], number)
             image = self._render(document[index], number)
-            reason = verdict.reason
-            yield lambda image=image, number=number, reason=reason: read_page_image(image, number, self.ocr, reason)
-
-    def _text_layer(self, plumber: pdfplumber.PDF, index: int) -> tuple[str, float]:
-        try:
-            page = plumber.pages[index]
-            text = page.extract_text() or ""
-            area = float(page.width * page.height) or 1.0
-            cover = sum(abs((img["x1"] - img["x0"]) * (img["bottom"] - img["top"])) for img in page.images) / area
-        except Exception:  # a page pdfminer cannot parse is simply OCR'd
-            return "", 1.0
-        return text, min(cover, 1.0)
+            yield partial(
+                read_page_image,
+                image,
+                number,
+                self.ocr,
+                verdict.reason,
+                script_hint=script_of_text(layer.text),
+                dpi=self.limits.dpi,
+            )
 
     def _check_embedded_images(self, page: pikepdf.Page, number: int) -> None:
         width_in = float(page.mediabox[2] - page.mediabox[0]) / 72 or 1.0
-        for image in page.images.values():
+        for image in page.get_images().values():
             width, height = int(image.get("/Width", 0)), int(image.get("/Height", 0))
             check_pixels(width, height, self.limits.max_page_pixels)
             dpi = width / width_in
@@ -149,15 +156,16 @@ class PdfReader:
             raise InputRejected(Reason.CORRUPT, f"page {number} cannot be rendered ({_first_line(exc)})") from exc
 
 
-def text_layer_page(number: int, text: str, reason: str) -> Page:
+def text_layer_page(number: int, text: str, reason: str, rotation: int = 0) -> Page:
     detected = detect_language(text)
     language = detected.code if detected else None
     return Page(
         number=number,
         source=PageSource.TEXT_LAYER,
         source_reason=reason,
+        rotation=rotation,
         language=language,
-        script=SCRIPT_OF_LANGUAGE.get(language or ""),
+        script=SCRIPT_OF_LANGUAGE.get(language or "") or script_of_text(text),
         text=text,
     )
 
@@ -171,10 +179,11 @@ class ImageReader:
         self.ocr = ocr
 
     def read(self) -> ReadResult:
-        Image.MAX_IMAGE_PIXELS = self.limits.max_page_pixels
+        # Each frame's size is checked against our own limit before it is decoded (``_load``);
+        # Pillow's process-wide MAX_IMAGE_PIXELS is left alone, as other threads share it.
         try:
             with warnings.catch_warnings():
-                warnings.simplefilter("error", Image.DecompressionBombWarning)
+                warnings.simplefilter("ignore", Image.DecompressionBombWarning)
                 with Image.open(self.path) as image:
                     frames = getattr(image, "n_frames", 1)
                     if frames > self.limits.max_pages:
@@ -188,15 +197,40 @@ class ImageReader:
         except (OSError, SyntaxError, ValueError, EOFError) as exc:
             raise InputRejected(Reason.CORRUPT, f"the image is damaged or truncated ({_first_line(exc)})") from exc
         jobs = (
-            (lambda frame=frame, number=number: read_page_image(frame, number, self.ocr, "raster image"))
-            for number, frame in enumerate(loaded, start=1)
+            partial(read_page_image, frame, number, self.ocr, "raster image", dpi=dpi)
+            for number, (frame, dpi) in enumerate(loaded, start=1)
         )
         return ReadResult(pages=run_pages(jobs, self.limits.workers), page_count=len(loaded))
 
-    def _load(self, frame: Image.Image) -> Image.Image:
+    def _load(self, frame: Image.Image) -> tuple[Image.Image, int | None]:
         check_pixels(frame.width, frame.height, self.limits.max_page_pixels)
+        dpi = _dpi(frame)
         upright = ImageOps.exif_transpose(frame) or frame
-        return upright.convert("RGB") if upright.mode not in ("L", "RGB", "1") else upright.copy()
+        return to_gray(upright), dpi
+
+
+def to_gray(image: Image.Image) -> Image.Image:
+    """8-bit grayscale on white: transparency flattened onto paper, 16-bit samples scaled, not clipped."""
+    if image.mode in ("I;16", "I;16B", "I;16L", "I", "F"):
+        pixels = np.asarray(image, dtype=np.float64)
+        top = pixels.max() or 1.0
+        return Image.fromarray((pixels / top * 255.0).astype(np.uint8), "L")
+    if image.mode == "P" and "transparency" in image.info:
+        image = image.convert("RGBA")
+    if image.mode in ("RGBA", "LA", "PA", "RGBa", "La"):
+        paper = Image.new("RGBA", image.size, (255, 255, 255, 255))
+        image = Image.alpha_composite(paper, image.convert("RGBA"))
+    return image.convert("L")
+
+
+def _dpi(frame: Image.Image) -> int | None:
+    """Resolution the file declares, when plausible for a scan (screenshots say 72 or 96: ignored)."""
+    dpi = frame.info.get("dpi")
+    try:
+        value = round(float(dpi[0])) if dpi else 0
+    except (TypeError, ValueError, IndexError):
+        return None
+    return value if 150 <= value <= 1200 else None
 
 
 def read_document(

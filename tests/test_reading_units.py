@@ -1,0 +1,185 @@
+"""The small decisions of reading, each on inputs built in the test: text-layer verdicts,
+right-to-left order, skew measurement, grey conversion, the in-process password, and that pages
+really are OCR'd two at a time with Tesseract's own threads off.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import threading
+import time
+
+import pytest
+from evidence.extractors import tesseract
+from evidence.extractors.deskew import estimate_skew
+from evidence.extractors.errors import InputRejected, Reason
+from evidence.extractors.ink import ink_map
+from evidence.extractors.page_ocr import OcrOptions
+from evidence.extractors.passwords import current_password, supplied_password
+from evidence.extractors.pdf_text import judge_text_layer
+from evidence.extractors.readers import ReadLimits, read_document, run_pages, to_gray
+from evidence.extractors.rtl import fold_presentation_forms, logical_text, looks_visual
+from PIL import Image
+
+from tests.conftest import fixture_path
+
+MINISTRY = "وزارة الداخلية"  # "Ministry of the Interior", logical order
+REFUGEE = "لاجئ سياسي"  # "political refugee": starts with lam-alef
+
+
+# --- right-to-left -------------------------------------------------------------------------------
+
+
+def test_logical_arabic_is_left_alone() -> None:
+    assert logical_text(MINISTRY) == MINISTRY
+    assert logical_text("Summons No. 12/2023") == "Summons No. 12/2023"
+
+
+def test_visual_order_line_is_put_in_reading_order_keeping_numbers_and_latin() -> None:
+    logical = "وزارة الداخلية رقم 123 في 1402/07/15 المتهم Ivan Petrov (لاجئ)"
+    visual = "(ئجال) Ivan Petrov مهتملا 1402/07/15 يف 123 مقر ةيلخادلا ةرازو"  # as drawn, left to right
+    assert looks_visual(visual) and not looks_visual(logical)
+    assert logical_text(visual) == logical
+
+
+def test_lam_alef_ligature_reads_right_in_either_drawn_order() -> None:
+    # The ligature glyph has its alef on the left, so in drawn order it is alef then lam.
+    assert logical_text("\ufefbداخلية") != "لاداخلية"
+    assert logical_text("وزارة \ufefbداخلية") == MINISTRY  # logical order drawn left to right
+    visual_refugee = "ةلودلا يف يسايس ئج\ufefb"  # a well-made RTL PDF, as drawn
+    assert logical_text(visual_refugee) == REFUGEE + " في الدولة"
+    # An extractor that already applied bidi (pdfium) gives logical order: plain NFKC.
+    assert logical_text("\ufefbجئ", drawn_order=False) == "لاجئ"
+
+
+def test_persian_yeh_is_folded_by_the_texts_own_letters() -> None:
+    assert fold_presentation_forms("\ufbfe") == "\u064a"  # no Persian-only letters: Arabic yeh
+    assert fold_presentation_forms("پ\ufbfe") == "پ\u06cc"  # with پ: Farsi yeh
+
+
+# --- text layer verdicts ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "cover", "shapes", "use", "why"),
+    [
+        ("Allgemeine Erklärung der Menschenrechte " * 5, 0.0, 0, True, "real text layer"),
+        ("(cid:12)(cid:7)(cid:44)(cid:3) " * 20, 0.0, 0, False, "unmapped glyphs"),
+        ("\ue001\ue002\ue003 \ufffd\ufffd" * 10, 0.0, 0, False, "mojibake"),
+        ("Scanned by CamScanner, page 1 of 2", 0.95, 0, False, "covers only part"),
+        ("", 0.9, 0, False, "no usable text layer"),
+        ("HELLO", 0.0, 0, True, "short text layer"),  # a letterhead-only page: OCR cannot do better
+        ("HELLO", 0.0, 400, False, "no usable text layer"),  # the rest is drawn as outlines
+    ],
+)
+def test_text_layer_verdicts(text: str, cover: float, shapes: int, use: bool, why: str) -> None:
+    verdict = judge_text_layer(text, cover, shapes)
+    assert verdict.use is use and why in verdict.reason
+
+
+# --- skew and grey -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("angle", [-3.0, -1.5, 2.0, 4.0])
+def test_skew_of_a_tilted_page_is_measured(angle: float) -> None:
+    page = Image.open(fixture_path("scans", "phototest.tif")).convert("L")
+    tilted = page.rotate(angle, resample=Image.Resampling.BICUBIC, expand=True, fillcolor=255)
+    measured = estimate_skew(ink_map(tilted))
+    assert measured == pytest.approx(angle, abs=0.3)
+
+
+def test_blank_page_has_no_skew() -> None:
+    assert estimate_skew(ink_map(Image.new("L", (1000, 1400), 255))) is None
+
+
+def test_transparent_and_16_bit_images_become_grey_on_white() -> None:
+    clear = Image.new("RGBA", (10, 10), (0, 0, 0, 0))
+    assert to_gray(clear).getpixel((5, 5)) == 255  # transparent is paper, not ink
+    deep = Image.new("I;16", (10, 10), 4000)
+    deep.putpixel((0, 0), 0)
+    grey = to_gray(deep)
+    assert grey.mode == "L" and grey.getpixel((5, 5)) == 255 and grey.getpixel((0, 0)) == 0
+
+
+# --- password ------------------------------------------------------------------------------------
+
+
+def test_supplied_password_lives_only_inside_its_block() -> None:
+    assert current_password() is None
+    with supplied_password("hunter2"):
+        assert current_password() == "hunter2"
+    assert current_password() is None
+
+
+# --- concurrency ---------------------------------------------------------------------------------
+
+
+@pytest.mark.integration
+def test_pages_are_ocrd_two_at_a_time_with_tesseract_threads_off(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Observes (does not replace) the Tesseract calls of four page jobs on two workers."""
+    real_run = subprocess.run
+    lock = threading.Lock()
+    state = {"running": 0, "most": 0, "envs": []}
+
+    def observed_run(*args, **kwargs):  # type: ignore[no-untyped-def]
+        with lock:
+            state["running"] += 1
+            state["most"] = max(state["most"], state["running"])
+            state["envs"].append((kwargs.get("env") or {}).get("OMP_THREAD_LIMIT"))
+        try:
+            return real_run(*args, **kwargs)
+        finally:
+            with lock:
+                state["running"] -= 1
+
+    monkeypatch.setattr(tesseract.subprocess, "run", observed_run)
+    page = Image.open(fixture_path("scans", "phototest.tif")).convert("L")
+
+    def job(number: int):  # type: ignore[no-untyped-def]
+        def read():  # type: ignore[no-untyped-def]
+            result = tesseract.ocr(page, "eng", 60)
+            time.sleep(0.05)
+            from evidence.models.record import Page
+
+            return Page(number=number, source="ocr", source_reason="test", text=result.text)
+
+        return read
+
+    pages = run_pages((job(n) for n in range(1, 5)), workers=2)
+    assert [p.number for p in pages] == [1, 2, 3, 4] and all("lazy fox" in p.text for p in pages)
+    assert state["most"] == 2
+    assert set(state["envs"]) == {"1"}
+
+
+# --- limits --------------------------------------------------------------------------------------
+
+
+def _limits(**overrides: int) -> ReadLimits:
+    values = {"max_pages": 100, "max_page_pixels": 50_000_000, "max_image_dpi": 1200, "dpi": 300, "workers": 2}
+    return ReadLimits(**(values | overrides))
+
+
+@pytest.mark.parametrize(
+    ("name", "media_type", "limits", "reason"),
+    [
+        ("multipage_tiff_example.tif", "image/tiff", {"max_pages": 5}, Reason.TOO_MANY_PAGES),
+        ("cardinal.pdf", "application/pdf", {"max_pages": 3}, Reason.TOO_MANY_PAGES),
+        ("phototest.tif", "image/tiff", {"max_page_pixels": 100_000}, Reason.PAGE_TOO_LARGE),
+        ("linn.pdf", "application/pdf", {"max_page_pixels": 1_000_000}, Reason.PAGE_TOO_LARGE),
+    ],
+)
+def test_limits_reject_with_their_own_reason(name: str, media_type: str, limits: dict, reason: Reason) -> None:
+    options = OcrOptions("eng", max_page_pixels=limits.get("max_page_pixels", 50_000_000), timeout_s=60)
+    pillow_limit = Image.MAX_IMAGE_PIXELS
+    with pytest.raises(InputRejected) as info:
+        read_document(fixture_path("scans", name), media_type, _limits(**limits), options)
+    assert info.value.reason is reason
+    assert pillow_limit == Image.MAX_IMAGE_PIXELS  # one document's limit never leaks into the process
+
+
+@pytest.mark.integration
+def test_a_page_over_the_ocr_time_limit_is_rejected_not_hung() -> None:
+    page = Image.open(fixture_path("scans", "phototest.tif")).convert("L")
+    with pytest.raises(InputRejected) as info:
+        tesseract.ocr(page, "eng", timeout_s=0.01)
+    assert info.value.reason is Reason.OCR_TIMEOUT
