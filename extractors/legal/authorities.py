@@ -152,7 +152,8 @@ def _grow_left(text: str, start: int, language: str) -> int:
         elif language == "en":
             ok = token[:1].isupper() and token not in _EN_LEFT_STOP and token.isalpha()
         else:
-            ok = bool(_LEFT_ADJ.match(token))
+            # "МЕЩАНСКИЙ РАЙОННЫЙ СУД": an all-capitals heading has the same adjectives
+            ok = bool(_LEFT_ADJ.match(token)) or (token.isupper() and bool(_LEFT_ADJ.match(token.capitalize())))
         if not ok:
             break
         new_start = word.start()

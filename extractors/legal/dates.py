@@ -101,6 +101,9 @@ _ROLE_CUES: dict[str, list[str]] = {
         r"appear\s+on",
         r"comparecer",
         r"se\s+présenter",
+        r"presentarse",
+        r"دعوت\s+می\S*شود",
+        r"günü\s+saat",
         r"حاضر\s+شوید",
         r"معرفی\s+نمایید",
         r"الحضور",
@@ -119,6 +122,9 @@ _ROLE_CUES: dict[str, list[str]] = {
         r"تاریخ\s*:",
         r"Tarih\s*:",
         r"Date\s+of\s+issue",
+        r"^\s*Date\s*:",
+        r"تحريرا?ً?\s+في",
+        r"حرر\s+في",
         r"Fait\s+à",
         r"صدر\s+في",
         r"Dated\s+this",
@@ -131,7 +137,7 @@ _ROLE_CUES: dict[str, list[str]] = {
         r"دمشق\s+في",
         r"Alger,\s+le",
         r"Moscou,\s+le",
-        r"^[A-ZÁÉÍÓÚ][a-záéíóú]+,\s+$",
+        r"^[A-ZÁÉÍÓÚ][a-záéíóú]+(?:\s+(?:de\s+)?[A-ZÁÉÍÓÚ][a-záéíóú]+){0,3},\s+$",
         r"En\s+la\s+ciudad",
     ],
 }
@@ -179,9 +185,20 @@ AddDate = Callable[..., None]
 _YEARLESS_CUE = re.compile(r"(?:до|к|by|until|before|avant|hasta)\s+$", re.IGNORECASE)
 
 
+_ISSUED_AFTER = re.compile(r"^\W{0,3}(?:tarihinde\s+)?karar\s+verildi", re.IGNORECASE)
+
+
 def _role(text: str, start: int, end: int) -> str | None:
-    """Nearest role cue around the date, looking within its line and the clause around it."""
+    """Nearest role cue around the date, looking within its line and the clause around it.
+
+    A date alone on its line (the signature date) and "... tarihinde karar verildi" are the issue date.
+    """
     line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    if not text[line_start:start].strip() and not text[end : line_end if line_end >= 0 else len(text)].strip():
+        return "issued"
+    if _ISSUED_AFTER.match(text[end : end + 40]):
+        return "issued"
     before = text[max(line_start - 80 if start - line_start < 5 else line_start, start - 90) : start]
     after = text[end : end + 60]
     best: tuple[int, str] | None = None
@@ -189,8 +206,10 @@ def _role(text: str, start: int, end: int) -> str | None:
         if role == "issued":
             prefix = text[line_start:start]
             if rx.search(prefix):
-                dist = 0 if prefix.strip() == "" else len(prefix)
-                best = min(best, (dist + 40, role)) if best else (dist + 40, role)
+                # a label on the date's own line ("Tarih:", "Alger, le", "г. Мінск") is near-certain;
+                # a date merely opening its line is a weak hint
+                dist = 40 if prefix.strip() == "" else len(prefix.strip()) // 4
+                best = min(best, (dist, role)) if best else (dist, role)
             continue
         for m in rx.finditer(before):
             dist = len(before) - m.end()

@@ -67,7 +67,7 @@ def _cyrillic_patterns() -> list[re.Pattern[str]]:
         re.compile(rf"(?<![{_CYR_UP}{_CYR_LOW}]){_CAP}\s+{_CAP}\s+{_PATRONYMIC}(?![{_CYR_LOW}])"),
         re.compile(rf"(?<![{_CYR_UP}{_CYR_LOW}.]){_CAP}[ ]{{1,2}}{_INIT}{_INIT}?(?=[\s,;.)]|$)"),
         re.compile(rf"(?<![{_CYR_UP}{_CYR_LOW}]){_INIT}{_INIT}?{_CAP}(?![{_CYR_LOW}])"),
-        re.compile(rf"^(?P<name>{_CAP}\s+{_CAP})!", re.MULTILINE),
+        re.compile(rf"^(?P<name>{_CAP}[ ]{_CAP})[!,]", re.MULTILINE),  # a threat's opening vocative
         re.compile(rf"(?:Тебе|Тобі|Вам),\s+(?P<name>{_CAP})(?=,)"),
     ]
 
@@ -95,7 +95,8 @@ _TITLE_PATTERNS: dict[str, list[re.Pattern[str]]] = {
     ],
     "ar": [
         re.compile(
-            rf"(?:المتهمة?\s*[/:]|السيدة?\s*:|إلى\s+السيدة?\s*:?|نحن\s*،|الخائن|المدعو|المدعوة)\s*"
+            rf"(?:المتهمة?\s*[/:]|السيدة?\s*:|إلى\s+السيدة?\s*:?|نحن\s*،|الخائن|المدعو|المدعوة|"
+            rf"تتهم\s+النيابة\s+العامة\s*:)\s*"
             rf"(?P<name>{_FA_WORD}(?:\s+{_FA_WORD}){{1,4}})"
         ),
     ],
@@ -106,11 +107,14 @@ _TITLE_PATTERNS: dict[str, list[re.Pattern[str]]] = {
         ),
         re.compile(r"^(?P<name>[\u4e00-\u9fff]{2,3})[：:]\s*$", re.MULTILINE),
         re.compile(r"的(?P<name>[\u4e00-\u9fff]{2,3})(?=于\d|\s*刑事拘留)"),
+        # Uyghur, Tibetan and other transcribed names join their parts with a middle dot
+        re.compile(r"(?P<name>(?:(?![的罪将对和与及在是为被于人])[\u4e00-\u9fff]){2,6}[·•・][\u4e00-\u9fff]{2,6})"),
     ],
     "es": [
         re.compile(
             r"(?:ciudadan[oa]|Ciudadan[oa]|acusad[oa]|imputad[oa]|Abg\.|Lic\.|Dra?\.|Licda?\.)\s*:?\s*"
-            r"(?P<name>(?:[A-ZÁÉÍÓÚÑÜ]{2,}(?:\s+|$)){2,5}|[A-ZÁÉÍÓÚÑ][a-záéíóúñü]+(?:\s+(?:de\s+|del\s+)?[A-ZÁÉÍÓÚÑ][a-záéíóúñü]+){1,3})"
+            r"(?P<name>(?:[A-ZÁÉÍÓÚÑÜ]{2,}(?:[ \t]+|$)){2,5}"
+            r"|[A-ZÁÉÍÓÚÑ][a-záéíóúñü]+(?:[ \t]+(?:de[ \t]+|del[ \t]+)?[A-ZÁÉÍÓÚÑ][a-záéíóúñü]+){1,3})"
         ),
     ],
     "fr": [
