@@ -88,7 +88,9 @@ def load_devset(directory: Path = DEVSET) -> list[dict]:
 
 
 def _surface_key(text: str) -> str:
-    return re.sub(r"[\W_]+", " ", text.casefold()).strip()
+    """Case, punctuation and spacing ignored; OCR's spaces between Chinese characters too."""
+    key = re.sub(r"[\W_]+", " ", text.casefold()).strip()
+    return re.sub(r"(?<=[\u4e00-\u9fff]) (?=[\u4e00-\u9fff])", "", key)
 
 
 def _text_match(gold: str, pred: str) -> bool:

@@ -173,8 +173,9 @@ _NUMERIC_DMY = re.compile(r"(?<![\d/.\-])(?P<d>\d{1,2})[./](?P<m>\d{1,2})[./](?P
 _NUMERIC_YMD = re.compile(r"(?<![\d/.\-])(?P<y>\d{4})[/\-.](?P<m>\d{1,2})[/\-.](?P<d>\d{1,2})(?![\d/\-])")
 _FA_NAMED = re.compile(r"(?P<d>\d{1,2})\s+(?P<m>" + "|".join(_FA_MONTHS) + r")(?:\s+(?:ماه\s+)?(?P<y>\d{4}))?")
 _ZH = re.compile(
-    r"(?P<same>同年)?(?:(?P<y>\d{4}|[〇零○一二三四五六七八九]{4})年)?(?P<m>\d{1,2}|[一二三四五六七八九十]{1,3})月"
-    r"(?P<d>\d{1,2}|[一二三四五六七八九十]{1,3})日"
+    # \s*: a wrapped line may split a date ("于2024年1\n月10日")
+    r"(?P<same>同年)?(?:(?P<y>\d{4}|[〇零○一二三四五六七八九]{4})\s*年\s*)?(?P<m>\d{1,2}|[一二三四五六七八九十]{1,3})\s*月"
+    r"\s*(?P<d>\d{1,2}|[一二三四五六七八九十]{1,3})\s*日"
 )
 _ES_WORDS = re.compile(
     r"a\s+los\s+(?P<d>[a-záéíóú]+(?:\s+y\s+[a-záéíóú]+)?)\s+días?\s+del\s+mes\s+de\s+(?P<m>[a-z]+)\s+"

@@ -87,7 +87,7 @@ _TITLE_PATTERNS: dict[str, list[re.Pattern[str]]] = {
         re.compile(rf"(?:Cumhuriyet\s+Savcısı|Hakim|Başkan|Üye)\s*\n\s*(?P<name>{_TR_CAP}(?:\s+{_TR_CAP}){{1,2}})"),
     ],
     "fa": [
-        re.compile(rf"(?:آقای|خانم)\s+(?P<name>{_FA_WORD}(?:\s+{_FA_WORD}){{1,3}})"),
+        re.compile(rf"(?:آقای|خانم)\s+(?P<name>{_FA_WORD}(?:[ \t]+{_FA_WORD}){{1,3}})"),
         re.compile(
             rf"^(?:بازپرس|رئیس|قاضی|دادیار|دادستان)[^\n]*?[–-]\s*(?P<name>{_FA_WORD}\s+{_FA_WORD})\s*$", re.MULTILINE
         ),
@@ -97,7 +97,7 @@ _TITLE_PATTERNS: dict[str, list[re.Pattern[str]]] = {
         re.compile(
             rf"(?:المتهمة?\s*[/:]|السيدة?\s*:|إلى\s+السيدة?\s*:?|نحن\s*،|الخائن|المدعو|المدعوة|"
             rf"تتهم\s+النيابة\s+العامة\s*:)\s*"
-            rf"(?P<name>{_FA_WORD}(?:\s+{_FA_WORD}){{1,4}})"
+            rf"(?P<name>{_FA_WORD}(?:[ \t]+{_FA_WORD}){{1,4}})"
         ),
     ],
     "zh": [
@@ -113,7 +113,7 @@ _TITLE_PATTERNS: dict[str, list[re.Pattern[str]]] = {
     "es": [
         re.compile(
             r"(?:ciudadan[oa]|Ciudadan[oa]|acusad[oa]|imputad[oa]|Abg\.|Lic\.|Dra?\.|Licda?\.)\s*:?\s*"
-            r"(?P<name>(?:[A-ZÁÉÍÓÚÑÜ]{2,}(?:[ \t]+|$)){2,5}"
+            r"(?P<name>(?:[A-ZÁÉÍÓÚÑÜ]{2,}(?:[ \t]+|(?=[,;)\n])|$)){2,5}"
             r"|[A-ZÁÉÍÓÚÑ][a-záéíóúñü]+(?:[ \t]+(?:de[ \t]+|del[ \t]+)?[A-ZÁÉÍÓÚÑ][a-záéíóúñü]+){1,3})"
         ),
     ],
