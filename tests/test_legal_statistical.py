@@ -119,3 +119,13 @@ def test_an_unreadable_translation_artefact_is_ignored() -> None:
     assert parse_translations(b"{not json") == []
     assert parse_translations(b'{"translations": [{"engine": 1}]}') == []
     assert parse_translations(None) == []
+
+
+def test_key_facts_prefer_the_rule_entity_in_its_original_script() -> None:
+    from evidence.extractors.legal import key_facts
+
+    rules = extract_entities(PAGE, "ru")
+    found = translation_entities([FULL], {1: PAGE}, rules)
+    facts = key_facts([*found, *rules])
+    assert facts["targeted_person"]["text"] == "Осипову Веру Анатольевну"
+    assert facts["targeted_person"]["translit"] == "Osipovu Veru Anatolevnu"

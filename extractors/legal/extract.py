@@ -73,7 +73,8 @@ def extract_entities(text: str, language: str, page: int = 1) -> list[Entity]:
 
 def key_facts(entities: Iterable[Entity]) -> dict[str, object]:
     """Targeted person, issuing authority, charges with dissent flags and dated events, for a summary."""
-    entities = list(entities)
+    # rule entities first: they carry the original script, a role and an English name
+    entities = sorted(entities, key=lambda e: e.origin != EntityOrigin.RULE)
     persons = [e for e in entities if e.type == "PERSON"]
     targets = [e for e in persons if e.attributes.get("role") == "target"]
     authorities = [e for e in entities if e.type == "AUTHORITY"]
