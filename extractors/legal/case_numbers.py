@@ -54,7 +54,8 @@ _PATTERNS: list[tuple[str, str]] = [
     ),
     # English: "Case No. WKCC 2871/2023", "criminal case No. 1230..."
     (
-        r"(?:[Cc]ase|CASE|File|Reference|Ref\.)\s*(?:No\.?|Number|#)\s*[:.]?\s*(?P<num>(?:[A-Z]{2,5}\s?)?\d[\w/\-.]*\d)",
+        r"(?:[Cc]ase|CASE|File|Reference|Ref\.)\s*(?:No\.?|Number|#)\s*[:.]?\s*(?P<num>(?:[A-Z]{2,5}\s?)?\d[\w/\-.]*\d)"
+        r"(?:\s+of\s+(?P<year>\d{4}))?",
         "en",
     ),
     # Chinese: "（2024）京02刑初45号", "京公朝（刑）传字〔2024〕1187号", "沪检二分刑诉〔2024〕Z23号"

@@ -17,7 +17,7 @@ _CYR_LOW = "а-яёіїєўґ'’"
 _CAP = rf"[{_CYR_UP}][{_CYR_LOW}]+(?:-[{_CYR_UP}][{_CYR_LOW}]+)?"
 _PATRONYMIC_ENDINGS = "ович|евич|йович|ьович|овн|евн|ич|ичн|авіч|евіч|овіч|аўн|еўн|івн|ївн"
 _PATRONYMIC = rf"[{_CYR_UP}][{_CYR_LOW}]+?(?:{_PATRONYMIC_ENDINGS})[{_CYR_LOW}]{{0,3}}"
-_INIT = rf"[{_CYR_UP}]\.\s?"
+_INIT = rf"[{_CYR_UP}]\.[ ]?"
 _LAT_CAP = r"[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ'’]+(?:-[A-Za-zà-ÿ]+)?"
 _TR_CAP = r"[A-ZÇĞİÖŞÜ][a-zçğıöşü]+"
 _FA_WORD = r"[\u0621-\u064A\u067E\u0686\u0698\u06A9\u06AF\u06CC\u06C0\u200c]+"
@@ -44,6 +44,11 @@ _FA_STOP = {
     "تولد",
     "الساكن",
     "عن",
+    "بتاريخ",
+    "من",
+    "منذ",
+    "إلى",
+    "على",
 }
 _ES_PARTICLES = {"de", "del", "la", "las", "los", "y"}
 
@@ -96,7 +101,7 @@ _TITLE_PATTERNS: dict[str, list[re.Pattern[str]]] = {
     "ar": [
         re.compile(
             rf"(?:المتهمة?\s*[/:]|السيدة?\s*:|إلى\s+السيدة?\s*:?|نحن\s*،|الخائن|المدعو|المدعوة|"
-            rf"تتهم\s+النيابة\s+العامة\s*:)\s*"
+            rf"تتهم\s+النيابة\s+العامة\s*:|(?:رئيس|وكيل)\s+النيابة\s*:|قاضي\s+التحقيق\s*:|المحقق\s*:)\s*"
             rf"(?P<name>{_FA_WORD}(?:[ \t]+{_FA_WORD}){{1,4}})"
         ),
     ],
@@ -119,11 +124,11 @@ _TITLE_PATTERNS: dict[str, list[re.Pattern[str]]] = {
     ],
     "fr": [
         re.compile(rf"(?:Monsieur|Madame|Mme|Mlle|M\.|Me|Nous,)\s+(?P<name>{_LAT_CAP}(?:\s+{_LAT_CAP}){{0,3}})"),
-        re.compile(rf"(?:Procureur|Juge|Président)[^\n]*\n\s*(?P<name>{_LAT_CAP}\s+{_LAT_CAP})\s*$", re.MULTILINE),
+        re.compile(rf"(?i:procureur|juge|président)[^\n]*\n\s*(?P<name>{_LAT_CAP}\s+{_LAT_CAP})\s*$", re.MULTILINE),
     ],
     "en": [
         re.compile(
-            rf"(?:Citizen|Mr\.?|Mrs\.?|Ms\.?|Magistrate|Judge|Investigator)\s+(?P<name>{_LAT_CAP}(?:\s+{_LAT_CAP}){{1,3}})"
+            rf"(?:Citizen|Mr\.?|Mrs\.?|Ms\.?|Magistrate|Judge|Investigator|Prosecutor|prosecutor|judge)\s+(?P<name>{_LAT_CAP}(?:\s+{_LAT_CAP}){{1,3}})"
         ),
         re.compile(rf"^To:?\s+(?P<name>{_LAT_CAP}\s+{_LAT_CAP})\s*,", re.MULTILINE),
         re.compile(r"\((?P<name>[\u4e00-\u9fff]{2,4})\)"),

@@ -37,6 +37,7 @@ _AUTHORITY_CUE = re.compile(
     re.IGNORECASE,
 )
 _OF = re.compile(r"\s+(?:of|for|in)\s+(?:the\s+)?|\s+(?:de|du|d')\s*(?:la\s+)?")
+_FR_PLACE_CUE = re.compile(r"(?:\b(?:à|au|aux|de|du|en|vers|wilaya\s+de)\s+|\bd')$", re.IGNORECASE)
 _MATCH_SCORE = 70.0  # rapidfuzz token-set score above which two names are the same thing
 
 
@@ -68,8 +69,12 @@ def _hits(doc) -> list[_Hit]:
         if kind is None:
             continue
         text = re.sub(r"^(?:the|le|la|les|l')\s*", "", ent.text.strip(" ,.;:()\"'«»"), flags=re.IGNORECASE)
-        if len(text) < 2 or not any(ch.isalpha() for ch in text):
+        if len(text) < 2 or not any(ch.isalpha() for ch in text) or "\n" in text:
             continue
+        if kind == "LOCATION" and text.isupper() and " " not in text:
+            continue  # a heading word ("CONVOCATION"), not a place
+        if ent.label_ == "LOC" and not _FR_PLACE_CUE.search(doc.text[max(0, ent.start_char - 12) : ent.start_char]):
+            continue  # the French model tags capitalised nouns ("Dossier") as LOC; places follow "à", "de"
         if kind == "AUTHORITY" and not _AUTHORITY_CUE.search(text):
             continue
         if kind == "PERSON" and len(text.split()) < 2 and not re.search(r"[A-Z]\.", text):
