@@ -112,6 +112,7 @@ def _grow_right(text: str, end: int, language: str, persons: list[tuple[int, int
     """Extend a head over its tail words; returns the new end and how many tokens were taken."""
     tails = _gazetteer().tail_words.get(language, frozenset())
     pos, taken, last_good = end, 0, end
+    free = 0  # Persian: words that are neither tail words nor numbers (a city name), at most two
     for _ in range(16):
         gap = re.match(r"[ \t]*(\n[ \t]*)?", text[pos:])
         assert gap is not None
@@ -125,7 +126,8 @@ def _grow_right(text: str, end: int, language: str, persons: list[tuple[int, int
         if crossed_line and not is_tail:
             break
         if language == "fa":
-            ok = (is_tail or word.isdigit() or (word not in _FA_STOP and taken < 3)) and word not in _FA_STOP
+            ok = (is_tail or word.isdigit() or (word not in _FA_STOP and free < 2)) and word not in _FA_STOP
+            free += not (is_tail or word.isdigit())
         else:
             ok = is_tail or (word[:1].isupper() and not re.fullmatch(r"[A-ZА-ЯЁІЇЄЎ]\.", word)) or word.isdigit()
             if word.rstrip(".").isdigit() and taken == 0:

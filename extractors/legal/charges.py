@@ -23,7 +23,7 @@ _ARTICLE_PATTERNS = [
     r"(?<![а-яёіїєў])(?:ст|стат\w*|арт|артыкул\w*)\.?\s*(?P<num>" + _NUM + r")",
     # English: "Part 1 of Article 280.3", "section 10(1)(a)"
     r"(?:(?:Part|paragraph)\s+\d+\s+of\s+)?\b(?:Articles?|Art\.|Arts\.|[Ss]ection|s\.)\s*(?P<num>" + _NUM + r")"
-    r"(?:\(\d+\))*(?:\([a-z]\))*",
+    r"(?:\(\d+\))*(?:\([a-z]\))*(?:,?\s+(?:Part|paragraph)\s+\d+)?",  # "Article 361-1 Part 2 of ..."
     # French: "la partie 1 de l'art. 318", "l'article 24"
     r"(?:(?:la\s+)?partie\s+\d+\s+de\s+)?(?:l['’])?\b(?:art\.|articles?)\s*(?P<num>" + _NUM + r")(?P<bis>\s*bis)?",
     # Spanish

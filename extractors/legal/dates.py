@@ -76,6 +76,8 @@ _ROLE_CUES: dict[str, list[str]] = {
     ],
     "detained_on": [
         r"задержан",
+        r"in\s+custody\s+since",
+        r"под\s+стражей\s+с",
         r"задержал",
         r"затримал",
         r"затрыман",
@@ -207,7 +209,7 @@ def _role(text: str, start: int, end: int) -> str | None:
         return "issued"
     if _ISSUED_AFTER.match(text[end : end + 40]):
         return "issued"
-    before = text[max(line_start - 80 if start - line_start < 5 else line_start, start - 90) : start]
+    before = text[max(0, line_start - 80 if start - line_start < 12 else line_start, start - 90) : start]
     after = text[end : end + 60]
     best: tuple[int, str] | None = None
     for role, rx in _ROLE_RES.items():

@@ -47,6 +47,7 @@ _KEYWORDS: dict[str, list[str]] = {
         r"yakalanmasına",
         r"yakalama\s+emri",
         r"حکم\s+جلب",
+        r"دستور\s+جلب",
         r"جلب\s+به\s+دادرسی",
         r"أمر\s+ضبط\s+وإحضار",
         r"أمر\s+(?:القبض|بالقبض)",

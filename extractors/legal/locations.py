@@ -77,5 +77,9 @@ def extract_locations(text: str, language: str) -> list[Candidate]:
     for cand in spans:
         if kept and cand.start < kept[-1].end:
             continue
+        if kept and text[kept[-1].end : cand.start].strip() == "/":
+            # Turkish addresses write "district/PROVINCE" ("Çankaya/ANKARA"): one place
+            last = kept.pop()
+            cand = Candidate("LOCATION", last.start, cand.end, last.normalized, last.confidence, last.attributes)
         kept.append(cand)
     return kept

@@ -108,7 +108,7 @@ _TITLE_PATTERNS: dict[str, list[re.Pattern[str]]] = {
     "zh": [
         re.compile(
             r"(?:被传唤人|被告人|犯罪嫌疑人|被拘留人|检察员|审判长|审判员|书记员|人民陪审员)[：:\s　]*"
-            r"(?P<name>[\u4e00-\u9fff]{2,3})(?=[，,。：:\s　]|涉嫌|的|犯|为|于|因|$)"
+            r"(?P<name>[\u4e00-\u9fff]{2,4}?)(?=[，,。：:\s　]|涉嫌|的|犯|为|于|因|$)"
         ),
         re.compile(r"^(?P<name>[\u4e00-\u9fff]{2,3})[：:]\s*$", re.MULTILINE),
         re.compile(r"的(?P<name>[\u4e00-\u9fff]{2,3})(?=于\d|\s*刑事拘留)"),
