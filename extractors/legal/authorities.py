@@ -187,6 +187,8 @@ def extract_authorities(text: str, language: str, persons: list[tuple[int, int]]
         for m in rx.finditer(norm):
             if m.start() > 0 and norm[m.start() - 1].isalpha() and language not in ("fa", "ar", "zh"):
                 continue
+            if language == "tr" and m.group()[0].islower():
+                continue  # "en yakın sulh ceza hakimliğine": any court of that kind, not a named one
             end, taken = _grow_right(norm, m.end(), language, persons)
             single_word = not re.search(r"\s", m.group().strip())
             if single_word and taken == 0:

@@ -26,6 +26,7 @@ _CITY_ABBREV = re.compile(r"(?:г|м|с|пос|смт|вул)\.\s?$")
 _ZH_LOCATION = re.compile(
     rf"(?:(?:{ZH_PLACES})(?:省|自治区)(?:[\u4e00-\u9fff]{{2,3}}?(?:市|州|地区))?"
     rf"|(?:{ZH_PLACES})市)(?:[\u4e00-\u9fff]{{1,3}}?(?:区|县))?"
+    r"(?!看守所|监狱|拘留所|公安|人民|中级|高级|国家安全|第)"  # "成都市看守所" is a facility's name
 )
 
 

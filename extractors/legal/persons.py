@@ -111,7 +111,7 @@ _TITLE_PATTERNS: dict[str, list[re.Pattern[str]]] = {
             r"(?P<name>[\u4e00-\u9fff]{2,4}?)(?=[，,。：:\s　]|涉嫌|的|犯|为|于|因|$)"
         ),
         re.compile(r"^(?P<name>[\u4e00-\u9fff]{2,3})[：:]\s*$", re.MULTILINE),
-        re.compile(r"的(?P<name>[\u4e00-\u9fff]{2,3})(?=于\d|\s*刑事拘留)"),
+        re.compile(r"的\s*(?P<name>[\u4e00-\u9fff]{2,3})(?=于\d|\s*刑事拘留|\s*执行逮捕)"),
         # Uyghur, Tibetan and other transcribed names join their parts with a middle dot
         re.compile(r"(?P<name>(?:(?![的罪将对和与及在是为被于人])[\u4e00-\u9fff]){2,6}[·•・][\u4e00-\u9fff]{2,6})"),
     ],

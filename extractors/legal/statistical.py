@@ -68,7 +68,9 @@ def _hits(doc) -> list[_Hit]:
         kind = _LABELS.get(ent.label_)
         if kind is None:
             continue
-        text = re.sub(r"^(?:the|le|la|les|l')\s*", "", ent.text.strip(" ,.;:()\"'«»"), flags=re.IGNORECASE)
+        text = ent.text.strip(" ,.;:()\"'«»")
+        if kind == "AUTHORITY":  # "The Meshchansky District Court"; a place keeps its article ("La Marsa")
+            text = re.sub(r"^(?:the|le|la|les|l')\s*", "", text, flags=re.IGNORECASE)
         if len(text) < 2 or not any(ch.isalpha() for ch in text) or "\n" in text:
             continue
         if kind == "LOCATION" and text.isupper() and " " not in text:
