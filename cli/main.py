@@ -86,6 +86,15 @@ def process(
     paths: Annotated[list[Path], typer.Argument(help="Scans and PDFs to process.")],
     lang: Annotated[list[str] | None, typer.Option("--lang", help="Language hint (ISO code), repeatable.")] = None,
     case: Annotated[str | None, typer.Option(help="Case label (a case number, never a client's name).")] = None,
+    password: Annotated[
+        str | None,
+        typer.Option(
+            envvar="EVIDENCE_PDF_PASSWORD",
+            help="Password for encrypted PDFs (tried after the empty one). Kept in memory for this run only: "
+            "never a flow parameter, never logged. Prefer the variable to keep it out of shell history.",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """Put files into the inbox and run the processing flow on each; prints a summary table."""
     settings = get_settings()
@@ -99,7 +108,10 @@ def process(
     except ValidationError as exc:
         err_console.print(f"[red]error:[/red] {exc.errors()[0]['loc'][0]}: {exc.errors()[0]['msg']}")
         raise typer.Exit(2) from exc
-    outcomes = process_paths(settings, paths, options, err_console)
+    from evidence.extractors.passwords import supplied_password
+
+    with supplied_password(password):  # local runs only: see evidence.extractors.passwords
+        outcomes = process_paths(settings, paths, options, err_console)
     console.print(summary_table(outcomes))
     if any(outcome.status != "processed" for outcome in outcomes):
         raise typer.Exit(1)

@@ -18,6 +18,7 @@ from evidence.config.settings import Settings
 from evidence.config.versions import PIPELINE_VERSION, STAGE_VERSIONS
 from evidence.extractors.errors import InputRejected, Reason
 from evidence.extractors.page_ocr import OcrOptions
+from evidence.extractors.passwords import current_password
 from evidence.extractors.provenance import reading_tools
 from evidence.extractors.readers import ReadLimits, read_document
 from evidence.extractors.sniff import sniff
@@ -141,6 +142,7 @@ def read(
     """
     started = datetime.now(UTC)
     sha256 = stored.digests.sha256
+    password = password if password is not None else current_password()  # `evidence process --password`
     parameters = read_parameters(settings, language_hints, password)
     if not force and (cached := _cached_read(store, sha256, parameters)) is not None:
         return cached
