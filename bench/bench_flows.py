@@ -63,6 +63,27 @@ def variants(base: bytes, count: int, tag: str) -> list[bytes]:
     return out
 
 
+def create_run(api: str, deployment_id: str, parameters: dict) -> str:
+    """Like Prefect's own client, retry a 503 (SQLite busy while workers write)."""
+    for attempt in range(10):
+        response = httpx.post(f"{api}/deployments/{deployment_id}/create_flow_run", json={"parameters": parameters})
+        if response.status_code != 503:
+            break
+        time.sleep(0.5 * (attempt + 1))
+    response.raise_for_status()
+    return response.json()["id"]
+
+
+def api_get(url: str) -> dict:
+    for attempt in range(10):
+        response = httpx.get(url)
+        if response.status_code != 503:
+            break
+        time.sleep(0.5 * (attempt + 1))
+    response.raise_for_status()
+    return response.json()
+
+
 def flow_runs(api: str) -> list[dict]:
     response = httpx.post(f"{api}/flow_runs/filter", json={"limit": 200, "sort": "START_TIME_DESC"})
     return response.json()
@@ -121,14 +142,9 @@ def throughput(env: dict[str, str], api: str, client, scans: list[bytes], worker
             client.put_object("inbox", key, io.BytesIO(data), len(data))
             keys.append(key)
         started = time.perf_counter()
-        runs = [
-            httpx.post(
-                f"{api}/deployments/{deployment['id']}/create_flow_run", json={"parameters": {"inbox_key": key}}
-            ).json()["id"]
-            for key in keys
-        ]
+        runs = [create_run(api, deployment["id"], {"inbox_key": key}) for key in keys]
         while True:
-            states = [httpx.get(f"{api}/flow_runs/{run}").json()["state"]["type"] for run in runs]
+            states = [api_get(f"{api}/flow_runs/{run}")["state"]["type"] for run in runs]
             if all(state in ("COMPLETED", "FAILED", "CRASHED") for state in states):
                 break
             time.sleep(0.5)

@@ -121,9 +121,19 @@ class Settings(BaseSettings):
     )
     watch_window_s: float = Field(1.0, description="The watcher collects drops this long into one batch run.")
     worker_limit: int = Field(2, description="Flow runs one `evidence worker` runs at once.")
+    heartbeat_s: int = Field(30, ge=30, description="Seconds between heartbeats of a running flow run.")
+    rerun_after_s: int = Field(
+        90,
+        ge=10,
+        description="A run silent this long (its worker or machine died) is put back in the queue to run again.",
+    )
 
     # --- reading -----------------------------------------------------------------------------
     ocr_dpi: int = Field(300, description="Resolution at which scanned PDF pages are rasterised for OCR.")
+    searchable_pdf: bool = Field(
+        True,
+        description="After the record, store a searchable PDF and hOCR layout of every scan (one more OCR pass).",
+    )
     ocr_workers: int = Field(
         default_factory=lambda: max(1, os.cpu_count() or 1),
         description="Pages OCR'd at once (Tesseract's own threading is switched off).",

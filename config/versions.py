@@ -10,4 +10,5 @@ STAGE_VERSIONS: dict[str, str] = {
     "translate": "1",
     "extract": "1",
     "record": "1",
+    "derive": "1",
 }

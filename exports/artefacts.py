@@ -53,11 +53,10 @@ def put_artefact(
     data: bytes,
     stage: str,
     parameters: dict[str, str | int | float | bool | None] | None = None,
+    content_type: str = "application/pdf",
 ) -> StoredArtefact:
     key = f"{sha256}/{name}"
-    store.client.put_object(
-        store.settings.bucket_evidence, key, io.BytesIO(data), len(data), content_type="application/pdf"
-    )
+    store.client.put_object(store.settings.bucket_evidence, key, io.BytesIO(data), len(data), content_type=content_type)
     digest = hashlib.sha256(data).hexdigest()
     store.custody.record(
         sha256,

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pillow_heif
 import pypdfium2 as pdfium
+from evidence.extractors.pdfium_lock import PDFIUM_LOCK
 from evidence.extractors.sniff import IMAGE_TYPES, PDF
 from evidence.models.record import Page
 from PIL import Image, ImageOps, ImageSequence
@@ -34,13 +35,16 @@ def page_images(path: Path, media_type: str, pages: list[Page], dpi: int = 300) 
     """Yield one upright image per recorded page; ``dpi`` is the render resolution for PDFs."""
     rotation = {page.number: page.rotation for page in pages}
     if media_type == PDF:
-        document = pdfium.PdfDocument(str(path))
-        try:
-            for index in range(len(document)):
-                image = document[index].render(scale=dpi / 72).to_pil()
-                yield PageImage(index + 1, _upright(image, rotation.get(index + 1, 0)), float(dpi))
-        finally:
-            document.close()
+        for index in range(_pdf_page_count(path)):
+            with PDFIUM_LOCK:  # pdfium is not thread-safe: open, render and close under the lock
+                document = pdfium.PdfDocument(str(path))
+                try:
+                    page = document[index]
+                    image = page.render(scale=dpi / 72).to_pil()
+                    page.close()
+                finally:
+                    document.close()
+            yield PageImage(index + 1, _upright(image, rotation.get(index + 1, 0)), float(dpi))
         return
     if media_type not in IMAGE_TYPES:
         raise ValueError(f"no page images for media type {media_type}")
@@ -50,6 +54,15 @@ def page_images(path: Path, media_type: str, pages: list[Page], dpi: int = 300) 
             upright = upright.convert("RGB") if upright.mode not in ("L", "RGB") else upright.copy()
             upright = _upright(upright, rotation.get(number, 0))
             yield PageImage(number, upright, _image_dpi(upright, frame.info.get("dpi")))
+
+
+def _pdf_page_count(path: Path) -> int:
+    with PDFIUM_LOCK:
+        document = pdfium.PdfDocument(str(path))
+        try:
+            return len(document)
+        finally:
+            document.close()
 
 
 def _upright(image: Image.Image, rotation: int) -> Image.Image:

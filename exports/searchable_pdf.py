@@ -39,13 +39,17 @@ def ocr_languages(page: Page) -> str:
 
 
 def tesseract_pdf(page: PageImage, languages: str, workdir: Path, timeout_s: int = 180) -> Path:
-    """One page through ``tesseract IMAGE OUT -l LANGS --dpi N pdf``; returns OUT.pdf."""
+    """One page through ``tesseract IMAGE OUT -l LANGS --dpi N pdf hocr``; returns OUT.pdf.
+
+    The same pass writes OUT.hocr, the page's layout (word boxes and confidences), kept as evidence.
+    """
     image_path = workdir / f"page-{page.number:04d}.jpg"
     image = page.image.convert("L") if page.image.mode not in ("L", "RGB") else page.image
     image.save(image_path, "JPEG", quality=JPEG_QUALITY, dpi=(page.dpi, page.dpi))
     out_base = workdir / f"page-{page.number:04d}"
     env = dict(os.environ, OMP_THREAD_LIMIT="1")
-    command = ["tesseract", str(image_path), str(out_base), "-l", languages, "--dpi", str(round(page.dpi)), "pdf"]
+    dpi = str(round(page.dpi))
+    command = ["tesseract", str(image_path), str(out_base), "-l", languages, "--dpi", dpi, "pdf", "hocr"]
     try:
         subprocess.run(command, check=True, capture_output=True, timeout=timeout_s, env=env)
     except subprocess.TimeoutExpired as exc:
@@ -60,8 +64,13 @@ def is_born_digital(record: EvidenceRecord) -> bool:
     return record.document.media_type == PDF and all(p.source == PageSource.TEXT_LAYER for p in record.pages)
 
 
-def make_searchable_pdf(original: Path, record: EvidenceRecord, out: Path, dpi: int = 300) -> Path:
-    """Write the searchable PDF of ``original`` (already hash-checked) to ``out``."""
+def make_searchable_pdf(
+    original: Path, record: EvidenceRecord, out: Path, dpi: int = 300, layout: dict[int, bytes] | None = None
+) -> Path:
+    """Write the searchable PDF of ``original`` (already hash-checked) to ``out``.
+
+    When ``layout`` is given it receives each OCR'd page's hOCR, by page number.
+    """
     if is_born_digital(record):
         out.write_bytes(original.read_bytes())
         return out
@@ -79,7 +88,10 @@ def make_searchable_pdf(original: Path, record: EvidenceRecord, out: Path, dpi: 
                     merged.pages.append(source.pages[image.number - 1])
                     continue
                 languages = ocr_languages(page) if page else DEFAULT_LANGUAGES
-                single = open_files.enter_context(pikepdf.open(tesseract_pdf(image, languages, workdir)))
+                page_pdf = tesseract_pdf(image, languages, workdir)
+                if layout is not None and page_pdf.with_suffix(".hocr").exists():
+                    layout[image.number] = page_pdf.with_suffix(".hocr").read_bytes()
+                single = open_files.enter_context(pikepdf.open(page_pdf))
                 merged.pages.extend(single.pages)
             merged.docinfo["/Producer"] = "evidence-pipeline searchable PDF (Tesseract text layer)"
             merged.save(out)
@@ -91,12 +103,24 @@ def make_searchable_pdf(original: Path, record: EvidenceRecord, out: Path, dpi: 
 
 
 def store_searchable_pdf(store: EvidenceStore, sha256: str, dpi: int = 300) -> StoredArtefact:
-    """Build ``evidence/<sha256>/searchable.pdf`` from the verified original and log it in custody."""
+    """Build ``evidence/<sha256>/searchable.pdf`` (and ``layout/NNNN.hocr`` per OCR'd page) from
+    the verified original; every object written is logged in custody."""
     record = require_record(store, sha256)
+    layout: dict[int, bytes] = {}
     with spool_directory() as spool:
         original = fetch_original(store, sha256, spool)
-        out = make_searchable_pdf(original, record, spool / SEARCHABLE_PDF, dpi)
+        out = make_searchable_pdf(original, record, spool / SEARCHABLE_PDF, dpi, layout)
         data = out.read_bytes()
+    for number, hocr in sorted(layout.items()):
+        put_artefact(
+            store,
+            sha256,
+            f"layout/{number:04d}.hocr",
+            hocr,
+            stage="layout",
+            parameters={"dpi": dpi, "tesseract": tesseract_version()},
+            content_type="text/vnd.hocr+html",
+        )
     return put_artefact(
         store,
         sha256,

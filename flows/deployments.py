@@ -9,6 +9,7 @@ from __future__ import annotations
 from evidence.config.settings import Settings
 from evidence.flows.inbox import sweep_inbox
 from evidence.flows.process_document import OCR_SLOTS, process_batch, process_document
+from evidence.flows.recovery import ensure_rerun_automation
 from evidence.flows.reprocess import reprocess_archive
 from prefect import deploy
 from prefect.client.orchestration import get_client
@@ -57,6 +58,7 @@ def ensure_concurrency_limits(settings: Settings) -> dict[str, int]:
 def deploy_all(settings: Settings) -> list[str]:
     ensure_work_pool()
     ensure_concurrency_limits(settings)
+    ensure_rerun_automation(settings)
     module = EntrypointType.MODULE_PATH
     deployments = [
         process_document.to_deployment(

@@ -8,11 +8,13 @@ results are not persisted, and log lines name documents by hash.
 from __future__ import annotations
 
 import time
+from functools import partial
 
 from evidence.config.settings import Settings, get_settings
 from evidence.extractors.errors import InputRejected
-from evidence.flows import extract_stage, stages, translate_stage
-from evidence.flows.retry import retry_transient
+from evidence.flows import derive_stage, extract_stage, stages, translate_stage
+from evidence.flows.recovery import refuse_endless_reruns
+from evidence.flows.retry import is_transient, retry_transient
 from evidence.models.stages import DocumentOutcome, ProcessOptions, Status
 from evidence.storage.client import make_client
 from evidence.storage.store import EvidenceStore, StoredOriginal
@@ -27,6 +29,9 @@ OCR_SLOTS = "evidence-ocr"
 
 TRANSLATION_SLOTS = "evidence-translation"
 """Global concurrency limit: documents translated at once (a loaded model takes memory and every core)."""
+
+SLOT_LEASE_S = 60.0
+"""A slot held by a run whose worker died is freed after this long (the lease is renewed while alive)."""
 
 TASK_OPTIONS = {
     "persist_result": False,
@@ -63,7 +68,7 @@ def read_task(
     """Returns the rejection instead of raising it: bad input is an outcome, not a task failure."""
     logger = get_run_logger()
     try:
-        with concurrency(OCR_SLOTS, occupy=1, strict=False):
+        with concurrency(OCR_SLOTS, occupy=1, strict=False, lease_duration=SLOT_LEASE_S):
             summary = stages.read(_store(), get_settings(), stored, language_hints, password, force)
     except InputRejected as rejection:
         logger.warning("rejected sha256=%s reason=%s", stored.digests.sha256, rejection.reason.value)
@@ -87,8 +92,8 @@ def quarantine_task(stored: StoredOriginal, rejection: InputRejected) -> None:
 @task(name="translate", **TASK_OPTIONS)
 def translate_task(stored: StoredOriginal, force: bool) -> int:
     """English translation of every page not in English already; returns the sentence count."""
-    with concurrency(TRANSLATION_SLOTS, occupy=1, strict=False):
-        artefact = translate_stage.translate(_store(), stored.digests.sha256, force)
+    slot = partial(concurrency, TRANSLATION_SLOTS, occupy=1, strict=False)
+    artefact = translate_stage.translate(_store(), stored.digests.sha256, force, slot=slot)
     sentences = sum(len(t.sentences) for t in artefact.translations)
     get_run_logger().info(
         "translated sha256=%s sentences=%d engines=%s notices=%d",
@@ -114,6 +119,21 @@ def record_task(stored: StoredOriginal, timings: dict[str, float], case: str | N
     record = stages.build_record(_store(), stored, timings, case, force)
     get_run_logger().info("stored record sha256=%s", record.document.sha256)
     return record.document.sha256
+
+
+@task(name="derive", **TASK_OPTIONS)
+def derive_task(stored: StoredOriginal, force: bool) -> bool:
+    """Thumbnails, layout and searchable PDF; a failure here is logged, the record already stands."""
+    sha256 = stored.digests.sha256
+    try:
+        with concurrency(OCR_SLOTS, occupy=1, strict=False, lease_duration=SLOT_LEASE_S):
+            derive_stage.derive(_store(), get_settings(), sha256, force)
+    except Exception as exc:
+        if is_transient(exc):
+            raise
+        get_run_logger().error("derive failed sha256=%s error=%s", sha256, type(exc).__name__)
+        return False
+    return True
 
 
 def run_pipeline(inbox_key: str, options: ProcessOptions, password: str | None) -> DocumentOutcome:
@@ -161,6 +181,9 @@ def _read_and_record(
     document_type = extract_task(stored, options.force)
     timings["extract"] = round(time.perf_counter() - step, 3)
     record_task(stored, timings, options.case, options.force)
+    step = time.perf_counter()
+    derive_task(stored, options.force)
+    timings["derive"] = round(time.perf_counter() - step, 3)
     return outcome.model_copy(
         update={
             "media_type": summary.media_type,
@@ -184,6 +207,7 @@ def _final(outcome: DocumentOutcome) -> DocumentOutcome | Completed:
 @flow(name="process-document", persist_result=False, log_prints=False, validate_parameters=True)
 def process_document(inbox_key: str, options: ProcessOptions | None = None) -> DocumentOutcome:
     """Turn one inbox object into a stored original and an evidence record (or a quarantine record)."""
+    refuse_endless_reruns()
     return _final(run_pipeline(inbox_key, options or ProcessOptions(), password=None))
 
 
@@ -206,6 +230,7 @@ def process_one_task(inbox_key: str, options: ProcessOptions) -> DocumentOutcome
 )
 def process_batch(inbox_keys: list[str], options: ProcessOptions | None = None) -> list[DocumentOutcome]:
     """A burst of inbox objects in one run: reading is bounded by the global OCR slots."""
+    refuse_endless_reruns()
     options = options or ProcessOptions()
     futures = process_one_task.map(inbox_keys, options=unmapped(options))
     outcomes = [future.result() for future in futures]

@@ -66,19 +66,30 @@ def ingest(store: EvidenceStore, inbox_key: str, case: str | None = None, force:
         if (taken := _already_taken(store, inbox_key, inbox.etag)) is not None:
             return taken  # a stale claim taken over after its holder had finished after all
     uploader = inbox.uploader or "unknown (dropped into the inbox bucket)"
+    intake = _claim_name(inbox_key, inbox.etag)
     stored = store.ingest(inbox_key)
     digests = stored.digests
-    store.custody.record(
-        digests.sha256, CustodyAction.RECEIVED, actor=uploader, source_key=inbox_key, size=digests.size
-    )
-    store.custody.record(
-        digests.sha256,
-        CustodyAction.HASHED,
-        sha512=digests.sha512,
-        size=digests.size,
-        pipeline_version=PIPELINE_VERSION,
-        detail="stored as a new original" if stored.newly_stored else "identical to an original already stored",
-    )
+    # A retry after a fault (MinIO restarting mid-intake) must not log the upload twice.
+    logged = {e.action for e in store.custody.events(digests.sha256) if e.intake == intake and not force}
+    if CustodyAction.RECEIVED not in logged:
+        store.custody.record(
+            digests.sha256,
+            CustodyAction.RECEIVED,
+            actor=uploader,
+            source_key=inbox_key,
+            size=digests.size,
+            intake=intake,
+        )
+    if CustodyAction.HASHED not in logged:
+        store.custody.record(
+            digests.sha256,
+            CustodyAction.HASHED,
+            sha512=digests.sha512,
+            size=digests.size,
+            pipeline_version=PIPELINE_VERSION,
+            intake=intake,
+            detail="stored as a new original" if stored.newly_stored else "identical to an original already stored",
+        )
     store.mark_inbox_seen(inbox, digests)
     return stored
 

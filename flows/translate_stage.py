@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter
+from collections.abc import Callable
+from contextlib import AbstractContextManager, nullcontext
 from datetime import UTC, datetime
 from importlib.metadata import version
 
@@ -29,8 +31,13 @@ TARGET_LANGUAGE = "en"
 
 
 def translate(
-    store: EvidenceStore, sha256: str, force: bool = False, settings: Settings | None = None
+    store: EvidenceStore,
+    sha256: str,
+    force: bool = False,
+    settings: Settings | None = None,
+    slot: Callable[[], AbstractContextManager[object]] = nullcontext,
 ) -> TranslateArtefact:
+    """Translate (or reuse the stored translation); ``slot`` is held only while an engine works."""
     settings = settings or get_settings()
     data = store.get_stage_artefact(sha256, READ_ARTEFACT)
     if data is None:
@@ -47,7 +54,12 @@ def translate(
         order = engine_order(language, settings.translation_engines, settings.translation_engine_for)
         return choose_engines(language, TARGET_LANGUAGE, models_dir, order, settings.translation_threads)
 
-    result = translate_pages(read.pages, choose, TARGET_LANGUAGE, fallback_language=_main_language(read))
+    fallback = _main_language(read)
+    needs_engine = any(
+        page.text.strip() and (page.language or fallback) not in (None, TARGET_LANGUAGE) for page in read.pages
+    )
+    with slot() if needs_engine else nullcontext():  # English-only documents do not queue for a slot
+        result = translate_pages(read.pages, choose, TARGET_LANGUAGE, fallback_language=fallback)
     artefact = TranslateArtefact(
         stage_version=STAGE_VERSIONS["translate"],
         inputs_sha256=inputs,

@@ -27,6 +27,9 @@ class CustodyEvent(BaseModel):
     at: datetime
     actor: str = Field(description="Who or what acted: uploader identity, or pipeline user and host.")
     source_key: str | None = None
+    intake: str | None = Field(
+        None, description="Id of the upload (inbox key and content tag) that was taken in; one per upload."
+    )
     sha512: str | None = None
     size: int | None = None
     stage: str | None = None

@@ -81,6 +81,8 @@ def worker_env(settings: Settings) -> dict[str, str]:
     env.update(client_env(settings))
     env.setdefault("PREFECT_WORKER_QUERY_SECONDS", "1")
     env.setdefault("PREFECT_WORKER_PREFETCH_SECONDS", "5")
+    # Flow runs send heartbeats; a silent one is rerun (see evidence.flows.recovery).
+    env["PREFECT_FLOWS_HEARTBEAT_FREQUENCY"] = str(settings.heartbeat_s)
     return env
 
 

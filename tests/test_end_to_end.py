@@ -141,11 +141,17 @@ def test_no_document_text_reaches_prefect(processed: dict, store) -> None:
     words = {w for page in record.pages for w in page.text.split() if len(w) >= 6}
     assert words
 
+    async def every_page_of(read) -> list:  # the API returns 200 at most per call; earlier tests add more
+        found: list = []
+        while batch := await read(limit=200, offset=len(found)):
+            found += batch
+        return found
+
     async def everything_prefect_keeps() -> str:
         async with get_client() as client:
-            runs = await client.read_flow_runs()
-            logs = await client.read_logs()
-            tasks = await client.read_task_runs()
+            runs = await every_page_of(client.read_flow_runs)
+            logs = await every_page_of(client.read_logs)
+            tasks = await every_page_of(client.read_task_runs)
         return "\n".join(
             [str(run.parameters) + str(run.state) for run in runs]
             + [log.message for log in logs]
@@ -155,3 +161,28 @@ def test_no_document_text_reaches_prefect(processed: dict, store) -> None:
     kept = asyncio.run(everything_prefect_keeps())
     assert scan.sha256 in kept  # the run is really there
     assert not [w for w in words if w in kept]
+
+
+def test_a_scan_gets_thumbnails_layout_and_a_searchable_pdf_beside_its_record(processed: dict, store) -> None:
+    """What a lawyer opens first: the page thumbnails, a searchable copy, and the word layout."""
+    import io
+
+    import pdfplumber
+    from evidence.models.custody import CustodyAction
+    from PIL import Image
+
+    sha = _sha256(processed["phototest"])
+    thumbnail = Image.open(io.BytesIO(store.get_stage_artefact(sha, "thumbnails/0001.jpg")))
+    assert thumbnail.format == "JPEG" and thumbnail.width == 320
+    hocr = store.get_stage_artefact(sha, "layout/0001.hocr")
+    assert b"ocrx_word" in hocr and b"bbox" in hocr
+    with pdfplumber.open(io.BytesIO(store.get_stage_artefact(sha, "searchable.pdf"))) as pdf:
+        assert "quick brown" in (pdf.pages[0].extract_text() or "")
+    logged = {e.artefact_key for e in store.custody.events(sha) if e.action == CustodyAction.STAGE_RUN}
+    assert {f"{sha}/searchable.pdf", f"{sha}/layout/0001.hocr", f"{sha}/thumbnails/0001.jpg"} <= logged
+
+
+def test_a_born_digital_pdf_is_kept_as_its_own_searchable_copy(processed: dict, store) -> None:
+    sample = processed["samples"][1]
+    assert store.get_stage_artefact(sample.sha256, "searchable.pdf") == sample.path.read_bytes()
+    assert store.get_stage_artefact(sample.sha256, "layout/0001.hocr") is None  # nothing was OCR'd

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import io
 import os
@@ -35,6 +36,7 @@ def stack(tmp_path_factory: pytest.TempPathFactory):
         EVIDENCE_PREFECT_PORT=str(free_port()),
         EVIDENCE_WATCH_ADDRESS=f"127.0.0.1:{free_port()}",
         PREFECT_RUNNER_POLL_FREQUENCY="1",
+        EVIDENCE_RERUN_AFTER_S="45",
     )
     up = subprocess.run([*EVIDENCE, "up"], env=env, capture_output=True, text=True, timeout=180)
     yield {"env": env, "up": up, "data": data}
@@ -201,6 +203,105 @@ def test_two_workers_share_runs_and_each_document_is_processed_once(stack: dict)
         second.terminate()
         output = second.communicate(timeout=30)[0]
     assert "Worker 'second' submitting flow run" in output  # the second worker really took runs
+
+
+def _stack_settings(stack: dict, monkeypatch: pytest.MonkeyPatch):
+    from evidence.config.settings import Settings
+
+    for key, value in stack["env"].items():
+        if key.startswith("EVIDENCE_"):
+            monkeypatch.setenv(key, value)
+    return Settings()
+
+
+def test_minio_restarting_mid_batch_loses_nothing_and_doubles_nothing(
+    stack: dict, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Storage goes away for a few seconds while 50 documents are in flight; retries carry them."""
+    from evidence.stack import local_stack, minio_server
+    from evidence.stack.health import minio_live, wait_until
+
+    from tests.test_flows import text_pdf
+
+    settings = _stack_settings(stack, monkeypatch)
+    up = subprocess.run([*EVIDENCE, "up"], env=stack["env"], capture_output=True, text=True, timeout=120)
+    assert up.returncode == 0, up.stdout + up.stderr  # brings back the watcher an earlier test stopped
+    client = _pipeline_client(stack)
+    documents = {f"restart/{i:02d}.pdf": text_pdf(f"Restart batch document {i} {uuid.uuid4().hex}") for i in range(50)}
+    shas = {key: hashlib.sha256(data).hexdigest() for key, data in documents.items()}
+    for key, data in documents.items():
+        client.put_object("inbox", key, io.BytesIO(data), len(data))
+    _wait_for(lambda: sum(_has_record(client, sha) for sha in shas.values()) >= 5, 120)
+    assert minio_server.process(settings).stop()
+    assert not minio_live(settings.minio_url)
+    time.sleep(3)
+    local_stack._start_minio(settings, local_stack.StackReport(), 60)
+    assert wait_until(lambda: minio_live(settings.minio_url), 60)
+    _wait_for(lambda: all(_has_record(client, sha) for sha in shas.values()), 420)
+    assert [key for key, sha in shas.items() if _received_events(client, sha) != 1] == []
+
+
+def _descendants(pid: int) -> list[int]:
+    children: dict[int, list[int]] = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        children.setdefault(int(fields[1]), []).append(int(stat.parent.name))
+    found, todo = [], [pid]
+    while todo:
+        for child in children.get(todo.pop(), []):
+            found.append(child)
+            todo.append(child)
+    return found
+
+
+def test_a_run_whose_worker_is_killed_is_run_again_and_completes(stack: dict, monkeypatch: pytest.MonkeyPatch) -> None:
+    """kill -9 of a worker and its flow run mid-document: the run is rescheduled, and finishes once."""
+    import signal
+
+    from evidence.stack import prefect_server
+    from evidence.stack.processes import ManagedProcess
+    from PIL import Image
+
+    settings = _stack_settings(stack, monkeypatch)
+    env = stack["env"]
+    ManagedProcess("watcher", stack["data"] / "run").stop()
+    prefect_server.worker_process(settings).stop()  # the run must land on the doomed worker
+    page = Image.open(fixture_path("scans", "phototest.tif")).convert("L")
+    pages = [page.copy() for _ in range(8)]
+    pages[0].putpixel((0, 0), uuid.uuid4().int % 200)  # a document no other test has stored
+    buffer = io.BytesIO()
+    pages[0].save(buffer, "PDF", save_all=True, append_images=pages[1:], resolution=300)
+    data = buffer.getvalue()
+    sha = hashlib.sha256(data).hexdigest()
+    client = _pipeline_client(stack)
+    client.put_object("inbox", "killed/scan.pdf", io.BytesIO(data), len(data))
+    doomed = subprocess.Popen(
+        [*EVIDENCE, "worker", "--name", "doomed"],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
+    api = _api(stack)
+    deployment = _wait_for(lambda: _deployment(api), 30)
+    run = _create_run(api, deployment["id"], {"inbox_key": "killed/scan.pdf"})
+    _wait_for(lambda: _received_events(client, sha) == 1, 120)  # intake done, reading under way
+    time.sleep(2)
+    for pid in [*_descendants(doomed.pid), doomed.pid]:
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(pid, signal.SIGKILL)
+    doomed.wait(timeout=10)
+    assert not _has_record(client, sha)
+    assert httpx.get(f"{api}/flow_runs/{run}").json()["state"]["type"] == "RUNNING"  # a zombie now
+    restarted = subprocess.run([*EVIDENCE, "up"], env=env, capture_output=True, text=True, timeout=120)
+    assert restarted.returncode == 0, restarted.stdout + restarted.stderr  # `up` brings a worker back
+    assert _wait_for(lambda: _final_state(api, run), 300) == "COMPLETED"
+    assert httpx.get(f"{api}/flow_runs/{run}").json()["run_count"] >= 2
+    assert _has_record(client, sha)
+    assert _received_events(client, sha) == 1
 
 
 def test_down_stops_everything(stack: dict) -> None:
