@@ -91,24 +91,25 @@ def test_spanish_scan_gets_an_aligned_english_translation(
 
 
 @pytest.mark.skipif(shutil.which("apertium") is None, reason="apt-get install apertium apertium-eng-spa")
-def test_without_argos_packages_apertium_translates_the_scan(
+def test_evidence_process_translates_a_spanish_scan_with_apertium_when_no_package_is_installed(
     store, prefect_harness: None, spanish_scan: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    """What the setup's main job does: no argos package, Debian's Apertium pair, `evidence process`."""
+    from evidence.cli.main import app
     from evidence.config.settings import get_settings
-    from evidence.flows.process_document import process_document
 
     monkeypatch.setenv("EVIDENCE_MODELS_DIR", str(tmp_path / "no-models"))
     get_settings.cache_clear()
     try:
-        key = f"apertium-{uuid.uuid4().hex[:8]}/{spanish_scan.name}"
-        sha = drop(store, key, spanish_scan.read_bytes())
-        assert process_document(key, ProcessOptions(force=True)).status == Status.PROCESSED
-        record = store.get_record(sha)
+        result = CliRunner().invoke(app, ["process", str(spanish_scan)])
     finally:
         monkeypatch.undo()
         get_settings.cache_clear()
+    assert result.exit_code == 0, result.output
+    record = store.get_record(hashlib.sha256(spanish_scan.read_bytes()).hexdigest())
     (translation,) = [t for t in record.translations if t.engine != "passthrough"]
     assert translation.engine == "apertium" and translation.model_id == "apertium:spa-eng"
     assert "apertium-eng-spa" in translation.model_version
+    assert translation.sentences and all(s.page == 1 for s in translation.sentences)
     english = " ".join(s.target_text for s in translation.sentences).lower()
     assert "judge" in english or "court" in english

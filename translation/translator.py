@@ -104,7 +104,7 @@ def _translate(sentences: list[_Sentence], engines: list[Engine]) -> str | None:
             if not pending:
                 break
             try:
-                outputs = engine.translate([s.text for s in pending], settings)
+                outputs = engine.translate([_flat(s.text) for s in pending], settings)
             except EngineUnavailable as exc:
                 errors.append(str(exc))
                 log.warning("translation engine %s failed: %s", engine.model_id, exc)
@@ -112,7 +112,7 @@ def _translate(sentences: list[_Sentence], engines: list[Engine]) -> str | None:
             tried.append(f"{engine.name}/{settings.name}")
             still = []
             for sentence, output in zip(pending, outputs, strict=True):
-                flags = check_sentence(sentence.text, output)
+                flags = check_sentence(_flat(sentence.text), output)
                 key = id(sentence)
                 if key not in first_flags:
                     first_flags[key], first_output[key] = flags, (output, engine)
@@ -163,6 +163,11 @@ def _group(sentences: list[_Sentence], language: str, target: str) -> list[Trans
             )
         )
     return sorted(out, key=lambda t: t.engine == PASSTHROUGH)
+
+
+def _flat(text: str) -> str:
+    """A sentence as engines get it: OCR line breaks and runs of spaces become single spaces."""
+    return " ".join(text.split())
 
 
 def _notice(code: str, message: str, page: int) -> StageError:
