@@ -3,7 +3,8 @@
 Why rules: stanza, spaCy and MiniSBD models would have to be downloaded; a lawyer checking a
 translation line by line needs stable offsets into the page text more than perfect boundaries.
 Boundaries: ``. ! ? …`` (and Arabic/Persian ``؟ ۔``) followed by space, CJK ``。！？`` anywhere,
-blank lines, and lines that end without punctuation before a line that starts a new block.
+blank lines, lines in capitals only (headings), and lines that end without punctuation before a
+line that starts a new block.
 Known abbreviations and initials do not end a sentence. Very long sentences are cut at commas or
 spaces so no sentence exceeds what a model can take.
 """
@@ -54,6 +55,7 @@ def split_sentences(text: str, max_chars: int = MAX_SENTENCE_CHARS) -> list[Span
     cuts.update(match.end() for match in _CJK_END.finditer(text))
     cuts.update(match.start() for match in _BLANK_LINE.finditer(text))
     cuts.update(match.start() for match in _LIST_START.finditer(text))
+    cuts.update(_heading_lines(text))
     spans: list[Span] = []
     ordered = sorted(cuts)
     for start, end in itertools.pairwise(ordered):
@@ -61,6 +63,18 @@ def split_sentences(text: str, max_chars: int = MAX_SENTENCE_CHARS) -> list[Span
         if span is not None:
             spans.extend(_cut_long(text, span, max_chars))
     return spans
+
+
+def _heading_lines(text: str) -> set[int]:
+    """Start and end of every line written in capitals only (titles, headings): its own sentence."""
+    cuts: set[int] = set()
+    offset = 0
+    for line in text.splitlines(keepends=True):
+        body = line.strip()
+        if body.isupper() and sum(ch.isalpha() for ch in body) >= 2:
+            cuts.update((offset, offset + len(line.rstrip("\r\n"))))
+        offset += len(line)
+    return cuts
 
 
 def _is_abbreviation(text: str, dot: int) -> bool:
