@@ -6,7 +6,7 @@ PIPELINE_VERSION = "0.3.0"
 
 STAGE_VERSIONS: dict[str, str] = {
     "ingest": "1",
-    "read": "1",
+    "read": "2",
     "translate": "1",
     "extract": "1",
     "record": "1",

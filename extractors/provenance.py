@@ -9,7 +9,6 @@ from evidence.extractors import tesseract
 from evidence.models.record import ToolVersion
 
 READING_PACKAGES = (
-    "pytesseract",
     "pdfplumber",
     "pdfminer.six",
     "pypdfium2",
