@@ -12,7 +12,7 @@ from functools import partial
 
 from evidence.config.settings import Settings, get_settings
 from evidence.extractors.errors import InputRejected
-from evidence.flows import derive_stage, extract_stage, stages, translate_stage
+from evidence.flows import stages
 from evidence.flows.recovery import refuse_endless_reruns
 from evidence.flows.retry import is_transient, retry_transient
 from evidence.models.stages import DocumentOutcome, ProcessOptions, Status
@@ -93,6 +93,8 @@ def quarantine_task(stored: StoredOriginal, rejection: InputRejected) -> None:
 def translate_task(stored: StoredOriginal, force: bool) -> int:
     """English translation of every page not in English already; returns the sentence count."""
     slot = partial(concurrency, TRANSLATION_SLOTS, occupy=1, strict=False)
+    from evidence.flows import translate_stage  # imported when needed: a run starts sooner
+
     artefact = translate_stage.translate(_store(), stored.digests.sha256, force, slot=slot)
     sentences = sum(len(t.sentences) for t in artefact.translations)
     get_run_logger().info(
@@ -107,6 +109,8 @@ def translate_task(stored: StoredOriginal, force: bool) -> int:
 
 @task(name="extract", **TASK_OPTIONS)
 def extract_task(stored: StoredOriginal, force: bool) -> str:
+    from evidence.flows import extract_stage
+
     artefact = extract_stage.extract(_store(), stored.digests.sha256, force)
     get_run_logger().info(
         "extracted sha256=%s entities=%d type=%s", stored.digests.sha256, len(artefact.entities), artefact.document_type
@@ -127,6 +131,8 @@ def derive_task(stored: StoredOriginal, force: bool) -> bool:
     sha256 = stored.digests.sha256
     try:
         with concurrency(OCR_SLOTS, occupy=1, strict=False, lease_duration=SLOT_LEASE_S):
+            from evidence.flows import derive_stage
+
             derive_stage.derive(_store(), get_settings(), sha256, force)
     except Exception as exc:
         if is_transient(exc):
