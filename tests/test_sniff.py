@@ -18,8 +18,13 @@ def _image_bytes(fmt: str) -> bytes:
 
 @pytest.mark.parametrize(
     ("fmt", "media_type"),
-    [("PNG", "image/png"), ("JPEG", "image/jpeg"), ("TIFF", "image/tiff"), ("GIF", "image/gif"),
-     ("WEBP", "image/webp")],
+    [
+        ("PNG", "image/png"),
+        ("JPEG", "image/jpeg"),
+        ("TIFF", "image/tiff"),
+        ("GIF", "image/gif"),
+        ("WEBP", "image/webp"),
+    ],
 )
 def test_images_are_recognised_by_content(fmt: str, media_type: str) -> None:
     data = _image_bytes(fmt)
@@ -39,9 +44,11 @@ def test_zero_bytes_is_empty() -> None:
 
 @pytest.mark.parametrize(
     ("data", "detected"),
-    [(b"hello, this is a plain text file named scan.pdf\n", "text/plain"),
-     (b"PK\x03\x04" + b"\x00" * 60, "application/zip"),
-     (bytes(range(256)) * 4, "application/octet-stream")],
+    [
+        (b"hello, this is a plain text file named scan.pdf\n", "text/plain"),
+        (b"PK\x03\x04" + b"\x00" * 60, "application/zip"),
+        (bytes(range(256)) * 4, "application/octet-stream"),
+    ],
 )
 def test_non_documents_are_rejected_naming_the_detected_type(data: bytes, detected: str) -> None:
     with pytest.raises(InputRejected) as info:
