@@ -44,11 +44,20 @@ def up(
 
     settings = get_settings()
     _prefect_environment(settings)
+    from minio.error import S3Error
+
     try:
         report = stack_up(settings, serve=not no_serve)
     except StackError as exc:
         err_console.print(f"[red]error:[/red] {exc}")
         raise typer.Exit(1) from exc
+    except S3Error as exc:  # e.g. a MinIO already running with other root credentials
+        err_console.print(
+            f"[red]error:[/red] MinIO at {settings.minio_url} answered {exc.code}"
+            f" ({exc.bucket_name or 'request'}); was it started with other root credentials"
+            f" than those in {settings.data_dir / 'secrets'}?"
+        )
+        raise typer.Exit(1) from None
     _print_report("evidence up", report.lines)
 
 

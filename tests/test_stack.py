@@ -205,38 +205,28 @@ def test_two_workers_share_runs_and_each_document_is_processed_once(stack: dict)
     assert "Worker 'second' submitting flow run" in output  # the second worker really took runs
 
 
-def _stack_settings(stack: dict, monkeypatch: pytest.MonkeyPatch):
-    from evidence.config.settings import Settings
-
-    for key, value in stack["env"].items():
-        if key.startswith("EVIDENCE_"):
-            monkeypatch.setenv(key, value)
-    return Settings()
-
-
-def test_minio_restarting_mid_batch_loses_nothing_and_doubles_nothing(
-    stack: dict, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_minio_restarting_mid_batch_loses_nothing_and_doubles_nothing(stack: dict) -> None:
     """Storage goes away for a few seconds while 50 documents are in flight; retries carry them."""
-    from evidence.stack import local_stack, minio_server
-    from evidence.stack.health import minio_live, wait_until
+    from evidence.stack.processes import ManagedProcess
 
     from tests.test_flows import text_pdf
 
-    settings = _stack_settings(stack, monkeypatch)
     up = subprocess.run([*EVIDENCE, "up"], env=stack["env"], capture_output=True, text=True, timeout=120)
     assert up.returncode == 0, up.stdout + up.stderr  # brings back the watcher an earlier test stopped
+    health = f"http://{stack['env']['EVIDENCE_MINIO_ENDPOINT']}/minio/health/live"
     client = _pipeline_client(stack)
     documents = {f"restart/{i:02d}.pdf": text_pdf(f"Restart batch document {i} {uuid.uuid4().hex}") for i in range(50)}
     shas = {key: hashlib.sha256(data).hexdigest() for key, data in documents.items()}
     for key, data in documents.items():
         client.put_object("inbox", key, io.BytesIO(data), len(data))
     _wait_for(lambda: sum(_has_record(client, sha) for sha in shas.values()) >= 5, 120)
-    assert minio_server.process(settings).stop()
-    assert not minio_live(settings.minio_url)
+    assert ManagedProcess("minio", stack["data"] / "run").stop()
+    with pytest.raises(httpx.HTTPError):
+        httpx.get(health, timeout=2)
     time.sleep(3)
-    local_stack._start_minio(settings, local_stack.StackReport(), 60)
-    assert wait_until(lambda: minio_live(settings.minio_url), 60)
+    again = subprocess.run([*EVIDENCE, "up"], env=stack["env"], capture_output=True, text=True, timeout=120)
+    assert again.returncode == 0, again.stdout + again.stderr  # MinIO back, with the stack's own settings
+    assert httpx.get(health, timeout=5).status_code == 200
     _wait_for(lambda: all(_has_record(client, sha) for sha in shas.values()), 420)
     assert [key for key, sha in shas.items() if _received_events(client, sha) != 1] == []
 
@@ -257,18 +247,16 @@ def _descendants(pid: int) -> list[int]:
     return found
 
 
-def test_a_run_whose_worker_is_killed_is_run_again_and_completes(stack: dict, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_run_whose_worker_is_killed_is_run_again_and_completes(stack: dict) -> None:
     """kill -9 of a worker and its flow run mid-document: the run is rescheduled, and finishes once."""
     import signal
 
-    from evidence.stack import prefect_server
     from evidence.stack.processes import ManagedProcess
     from PIL import Image
 
-    settings = _stack_settings(stack, monkeypatch)
     env = stack["env"]
     ManagedProcess("watcher", stack["data"] / "run").stop()
-    prefect_server.worker_process(settings).stop()  # the run must land on the doomed worker
+    ManagedProcess("worker", stack["data"] / "run").stop()  # the run must land on the doomed worker
     page = Image.open(fixture_path("scans", "phototest.tif")).convert("L")
     pages = [page.copy() for _ in range(8)]
     pages[0].putpixel((0, 0), uuid.uuid4().int % 200)  # a document no other test has stored
