@@ -63,6 +63,11 @@ def variants(base: bytes, count: int, tag: str) -> list[bytes]:
     return out
 
 
+def percentile(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[max(0, round(q * len(ordered)) - 1)]
+
+
 def create_run(api: str, deployment_id: str, parameters: dict) -> str:
     """Like Prefect's own client, retry a 503 (SQLite busy while workers write)."""
     for attempt in range(10):
@@ -89,32 +94,40 @@ def flow_runs(api: str) -> list[dict]:
     return response.json()
 
 
-def latency(client, api: str, scans: list[bytes], drops: int) -> list[float]:
-    """Upload one file at a time and time until the batch run naming it has started."""
-    delays = []
+def latency(client, api: str, scans: list[bytes], drops: int) -> tuple[list[float], list[float]]:
+    """Upload one file at a time into an idle pipeline: seconds until its run starts, and until it
+    completes. Each drop waits for the previous run to finish, so this is the pipeline's own
+    latency, not queueing behind earlier documents on a 2-core machine."""
+    starts, completions = [], []
     for i, data in enumerate(scans[:drops]):
         key = f"latency/{i}.png"
         client.put_object("inbox", key, io.BytesIO(data), len(data))
         uploaded = time.time()
-        deadline = uploaded + 60
-        while time.time() < deadline:
-            started = [
-                run["start_time"]
-                for run in flow_runs(api)
-                if run.get("start_time") and key in str(run.get("parameters", {}).get("inbox_keys", []))
-            ]
-            if started:
-                delays.append(datetime.fromisoformat(started[0]).timestamp() - uploaded)
-                break
+        run = None
+        while time.time() < uploaded + 120:
+            run = run or next((r for r in flow_runs(api) if key in str(r.get("parameters", {}))), None)
+            if run is not None:
+                run = api_get(f"{api}/flow_runs/{run['id']}")
+                if run.get("start_time") and len(starts) <= i:
+                    starts.append(datetime.fromisoformat(run["start_time"]).timestamp() - uploaded)
+                if run["state"]["type"] in ("COMPLETED", "FAILED", "CRASHED"):
+                    completions.append(datetime.fromisoformat(run["end_time"]).timestamp() - uploaded)
+                    break
             time.sleep(0.1)
-        time.sleep(1.5)  # separate drops, so each is its own event
-    return delays
+        time.sleep(1.5)  # a quiet spell, so each drop is its own event
+    return starts, completions
 
 
-def reprocess_ratio(env: dict[str, str], count: int, scans: list[bytes], client) -> tuple[float, float]:
-    """Time `evidence reprocess --force` over the archive, then `evidence reprocess` unchanged."""
+def reprocess_ratio(env: dict[str, str], count: int, scans: list[bytes], workdir: Path) -> tuple[float, float]:
+    """Build an archive of ``count`` documents with `evidence process`, then time `evidence reprocess
+    --force` (every stage redone: the cost of a first run short of intake) and `evidence reprocess`
+    over the unchanged archive."""
+    files = []
     for i, data in enumerate(scans[:count]):
-        client.put_object("inbox", f"archive/{i}.png", io.BytesIO(data), len(data))
+        path = workdir / f"archive-{i:03d}.png"
+        path.write_bytes(data)
+        files.append(str(path))
+    subprocess.run([*EVIDENCE, "process", *files], env=env, check=True, capture_output=True, timeout=3600)
     timings = []
     for extra in (["--force"], []):
         started = time.perf_counter()
@@ -159,6 +172,7 @@ def main() -> None:
     parser.add_argument("--docs", type=int, default=100)
     parser.add_argument("--drops", type=int, default=20)
     parser.add_argument("--scans", type=int, default=12)
+    parser.add_argument("--skip-throughput", action="store_true")
     args = parser.parse_args()
 
     from evidence.config.settings import Settings
@@ -175,20 +189,24 @@ def main() -> None:
             sample = generate(data / "samples", [SampleRequest("fr_arrest_warrant_gn", "scan_png")])[0]
             base = sample.path.read_bytes()
 
-            delays = latency(client, api, variants(base, args.drops, "latency"), args.drops)
-            p50 = statistics.median(delays)
-            p95 = sorted(delays)[max(0, round(0.95 * len(delays)) - 1)]
-            print(f"event -> run start over {len(delays)} drops: p50 {p50:.2f} s, p95 {p95:.2f} s (target p95 <= 5 s)")
+            starts, completions = latency(client, api, variants(base, args.drops, "latency"), args.drops)
+            print(
+                f"event -> run start over {len(starts)} drops into an idle pipeline:"
+                f" p50 {statistics.median(starts):.2f} s,"
+                f" p95 {percentile(starts, 0.95):.2f} s (target p95 <= 5 s); drop -> run completed (record stored)"
+                f" p50 {statistics.median(completions):.2f} s, p95 {percentile(completions, 0.95):.2f} s"
+            )
 
             from evidence.stack.processes import ManagedProcess
 
             ManagedProcess("watcher", data / "run").stop()  # from here on, runs come only from the bench
-            first, again = reprocess_ratio(env, args.docs, variants(base, args.docs, "archive"), client)
+            first, again = reprocess_ratio(env, args.docs, variants(base, args.docs, "archive"), data)
             print(
-                f"reprocess {args.docs} documents: first (forced) {first:.1f} s, unchanged {again:.1f} s, "
-                f"ratio {again / first:.3f} (target <= 0.05)"
+                f"reprocess an archive of {args.docs} (+{args.drops}) documents: forced {first:.1f} s, unchanged"
+                f" {again:.1f} s, ratio {again / first:.3f} (target <= 0.05)"
             )
-
+            if args.skip_throughput:
+                return
             one = throughput(env, api, client, variants(base, args.scans, "one"), 1, "one")
             two = throughput(env, api, client, variants(base, args.scans, "two"), 2, "two")
             print(
