@@ -81,10 +81,8 @@ def test_deployment_run_from_the_api_processes_an_inbox_object(stack: dict) -> N
     make_client(settings).fput_object("inbox", "from-ui.tif", str(phototest))
     api = _api(stack)
     deployment = _wait_for(lambda: _deployment(api), 60)
-    run = httpx.post(
-        f"{api}/deployments/{deployment['id']}/create_flow_run", json={"parameters": {"inbox_key": "from-ui.tif"}}
-    ).json()
-    state = _wait_for(lambda: _final_state(api, run["id"]), 120)
+    run = _create_run(api, deployment["id"], {"inbox_key": "from-ui.tif"})  # retries a 503 from busy SQLite
+    state = _wait_for(lambda: _final_state(api, run), 300)
     assert state == "COMPLETED"
     import hashlib
 
