@@ -49,3 +49,24 @@ def test_identity_numbers_are_not_case_numbers() -> None:
     assert "CASE_NUMBER" not in _by_type("Sayın Deniz Aksoy (T.C. Kimlik No: 41257896322)", "tr")
     assert "CASE_NUMBER" not in _by_type("身份证号码：110105198307090031", "zh")
     assert "DATE" not in _by_type("身份证号码：110105198307090031", "zh")
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        ("رقم الأساس: ٥١٢ لعام ٢٠٢٢\nرقم القرار: ٢٨٧ لعام ٢٠٢٣", "ar", "287/2023"),
+        ("شماره بایگانی شعبه: ۰۲۱۸۷۶", "fa", "021876"),
+        ("ASUNTO PRINCIPAL: 4C-T-1187-24", "es", "4C-T-1187-24"),
+        ("N° d'instruction : 23/00219", "fr", "23/00219"),
+        ("CONVOCATION\nRéf. : BNPJ/2024/1187", "fr", "BNPJ/2024/1187"),
+    ],
+)
+def test_decision_archive_and_reference_numbers(text: str, language: str, expected: str) -> None:
+    assert expected in _by_type(text, language).get("CASE_NUMBER", [])
+
+
+def test_chinese_case_number_starts_at_the_issuer_not_the_words_before_it() -> None:
+    text = "你局于2023年8月14日以成公（国）提捕字〔2023〕045号提请批准逮捕书提请批准逮捕"
+    found = _by_type(text, "zh")
+    assert found["CASE_NUMBER"] == ["成公(国)提捕字〔2023〕045号"]
+    assert found["DATE"] == ["2023-08-14"]

@@ -55,3 +55,25 @@ def test_same_law_anaphora_resolves_to_previous_code() -> None:
 
 def test_offence_name_alone_identifies_chinese_article() -> None:
     assert "CN-CL-105" in [e.normalized for e in _charges("涉嫌煽动颠覆国家政权罪的李文杰", "zh")]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        ("ونشر أخبار كاذبة (المادة ٨٠ د من قانون العقوبات) - القاهرة", "ar", "EG-PC-80d"),
+        ("charges under Article 80(d) of the Penal Code, Cairo, Egypt", "en", "EG-PC-80d"),
+        ("سوريا: وفق المادة ٤ من القانون رقم ١٩ لعام ٢٠١٢", "ar", "SY-CTL-4"),
+        ("Holguín, Tribunal Provincial Popular: artículo 142, apartado 1, del Código Penal", "es", "CU-CP-142"),
+        ("Managua: tipificado en el artículo 410 del Código Penal", "es", "NI-CP-410"),
+        ("tipificado en el artículo 30 de la Ley N.° 1042, Ley Especial de Ciberdelitos", "es", "NI-L1042-30"),
+        ("RÉPUBLIQUE TUNISIENNE : complot (article 72 du code pénal)", "fr", "TN-CP-72"),
+        ('"Halkı yanıltıcı bilgiyi alenen yayma" (TCK 217/A) suçundan', "tr", "TR-TCK-217/A"),
+    ],
+)
+def test_lettered_articles_paragraph_qualifiers_and_further_codes(text: str, language: str, expected: str) -> None:
+    assert [c.normalized for c in _charges(text, language)] == [expected]
+
+
+def test_a_bare_arabic_conjunction_is_not_an_article_letter() -> None:
+    text = "المادة ١٢ و المادة ١٣ من قانون مكافحة الإرهاب رقم 94 لسنة 2015"
+    assert {c.normalized for c in _charges(text, "ar")} == {"EG-ATL-12", "EG-ATL-13"}

@@ -14,6 +14,9 @@ from evidence.extractors.legal.spans import Candidate, ascii_digits
 # "№" as Tesseract often reads it on a degraded scan: "Ме", "Мо", "N*", "Nº".
 _NUMERO = r"(?:№|N[°º*o]|М[еоo]|Ne)"
 _TOKEN = r"[0-9A-Za-zА-Яа-яЁёІіЇїЄєЎў][0-9A-Za-zА-Яа-яЁёІіЇїЄєЎў/\-.]*[0-9A-Za-zА-Яа-яІіЇїЄєЎў]"
+# A Chinese issuer abbreviation ("京公朝", "成检刑批捕"): Han characters other than the prepositions
+# and the 日 that end the words before it ("于2023年8月14日以成公（国）提捕字…", "检察院以杭检刑诉…").
+_ZH_ABBR = r"(?:(?![以于经据依按向由在将从对和与及日])[\u4e00-\u9fff])"
 _PATTERNS: list[tuple[str, str]] = [
     # Russian, Ukrainian, Belarusian: "уголовное дело № 1240...", "Справа № 757/41235/23-к", "за № 1202..."
     (
@@ -29,29 +32,31 @@ _PATTERNS: list[tuple[str, str]] = [
     ),
     # Persian
     (
-        r"(?:کلاسه\s+پرونده|شماره\s+پرونده|شماره\s+بایگانی|شماره\s+دادنامه|شماره\s+کیفرخواست|شماره\s+ابلاغیه"
+        r"(?:کلاسه\s+پرونده|شماره\s+پرونده|شماره\s+بایگانی(?:\s+شعبه)?|شماره\s+دادنامه|شماره\s+کیفرخواست|شماره\s+ابلاغیه"
         r"|شماره\s+قرار|شماره\s+پرونده\s+کلاسه)\s*[:：]?\s*(?P<num>\d{5,})",
         "fa",
     ),
     # Arabic: "القضية رقم 1927 لسنة 2023", "رقم الأساس: 2871 لعام 2014"
     (
-        r"(?:القضية|الدعوى|قضية|دعوى|رقم\s+الأساس|أساس|الملف|المقيدة\s+برقم|برقم)\s*(?:رقم)?\s*[:：]?\s*(?P<num>\d+)\s*"
+        r"(?:القضية|الدعوى|قضية|دعوى|رقم\s+الأساس|أساس|رقم\s+(?:ال)?(?:قرار|حكم)|الملف|المقيدة\s+برقم|برقم)\s*(?:رقم)?\s*[:：]?\s*(?P<num>\d+)\s*"
         r"(?:لسنة|لعام|/)\s*(?P<year>\d{4})",
         "ar",
     ),
     # Spanish: "Causa N° 1C-28741-24", "SENTENCIA No. 187 de 2023", "Número de asunto: 014382-ORM4-2021-PN"
     (
         r"(?:Expediente(?:\s+de\s+Fase\s+Preparatoria)?|Causa|Asunto|Número\s+de\s+asunto|Sentencia|Exp\.|Caso)"
-        r"\s*(?:N[°º.o*]*\.?|No\.|Número)?\s*[:.]?\s*(?P<num>[A-Z0-9][A-Z0-9\-/]*\d[A-Z0-9\-/]*)"
+        r"(?:\s+(?:principal|penal))?\s*(?:N[°º.o*]*\.?|No\.|Número)?\s*[:.]?\s*(?P<num>[A-Z0-9][A-Z0-9\-/]*\d[A-Z0-9\-/]*)"
         r"(?:\s+de\s+(?P<year>\d{4}))?",
         "es",
     ),
     # French: "N° Parquet : 23/04512", "Affaire n° 45219/12", "l'affaire pénale n° 1-312/2023"
     (
-        r"(?:N[°º]\s*(?:Parquet|RG|dossier|d'ordre)|Affaire(?:\s+pénale)?|Dossier|\bRG|Parquet)\s*(?:n[°º])?\s*[:.]?\s*"
+        r"(?:N[°º]\s*(?:du\s+|de\s+l')?(?:Parquet|RG|dossier|d'ordre|d'instruction|instruction)|Affaire(?:\s+pénale)?|Dossier|\bRG|Parquet)\s*(?:n[°º])?\s*[:.]?\s*"
         r"(?P<num>\d[\d/\-.]*\d)",
         "fr",
     ),
+    # French letter reference: "Réf. : BNPJ/2024/1187"
+    (r"\bRéf(?:érence)?\s*\.?\s*[:.]?\s*(?P<num>(?:[A-Z]{2,8}/)?\d[\w/\-.]*\d)", "fr"),
     # English: "Case No. WKCC 2871/2023", "criminal case No. 1230..."
     (
         r"(?:[Cc]ase|CASE|File|Reference|Ref\.)\s*(?:No\.?|Number|#)\s*[:.]?\s*(?P<num>(?:[A-Z]{2,5}\s?)?\d[\w/\-.]*\d)"
@@ -61,7 +66,7 @@ _PATTERNS: list[tuple[str, str]] = [
     # Chinese: "（2024）京02刑初45号", "京公朝（刑）传字〔2024〕1187号", "沪检二分刑诉〔2024〕Z23号"
     (r"(?P<num>[（(]\d{4}[）)][\u4e00-\u9fff\d]{1,12}?\d+号)", "zh"),
     (
-        r"(?P<num>[\u4e00-\u9fff]{1,8}(?:[（(][\u4e00-\u9fff]{1,4}[）)])?[\u4e00-\u9fff]{0,6}"
+        r"(?P<num>" + _ZH_ABBR + r"{1,8}(?:[（(][\u4e00-\u9fff]{1,4}[）)])?" + _ZH_ABBR + r"{0,6}"
         r"[〔【\[(（]{1,2}\d{4}[〕】\])）]{1,2}[A-Z]?\d+号)",
         "zh",
     ),

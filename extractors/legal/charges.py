@@ -23,11 +23,13 @@ _ARTICLE_PATTERNS = [
     r"(?<![а-яёіїєў])(?:ст|стат\w*|арт|артыкул\w*)\.?\s*(?P<num>" + _NUM + r")",
     # English: "Part 1 of Article 280.3", "section 10(1)(a)"
     r"(?:(?:Part|paragraph)\s+\d+\s+of\s+)?\b(?:Articles?|Art\.|Arts\.|[Ss]ection|s\.)\s*(?P<num>" + _NUM + r")"
-    r"(?:\(\d+\))*(?:\([a-z]\))*(?:,?\s+(?:Part|paragraph)\s+\d+)?",  # "Article 361-1 Part 2 of ..."
+    # "Article 361-1 Part 2 of ...", "Article 80(d)"
+    r"(?:\(\d+\))*(?:\((?P<eletter>[a-z])\))?(?:\([a-z]\))*(?:,?\s+(?:Part|paragraph)\s+\d+)?",
     # French: "la partie 1 de l'art. 318", "l'article 24"
     r"(?:(?:la\s+)?partie\s+\d+\s+de\s+)?(?:l['’])?\b(?:art\.|articles?)\s*(?P<num>" + _NUM + r")(?P<bis>\s*bis)?",
-    # Spanish
-    r"\b(?:art\.|arts\.|art[íi]culos?)\s*(?P<num>" + _NUM + r")",
+    # Spanish: "artículo 142, apartado 1, del Código Penal", "artículo 20, numeral 3"
+    r"\b(?:art\.|arts\.|art[íi]culos?)\s*(?P<num>" + _NUM + r")"
+    r"(?:,?\s+(?:apartados?|incisos?|p[áa]rrafos?|numerales?|literal|fracci[óo]n)\s+[\w\d]{1,3}\b)*",
     # Turkish: "314/2. maddesi", "md. 7/2"
     r"(?P<num>" + _NUM + r")(?:\.|'?(?:[ıiuü]?nc[ıiuü]))?\s*madde(?:si|leri|sinin|lerinin)?\b",
     r"\b(?:md\.|madde)\s*(?P<num>" + _NUM + r")",
@@ -35,7 +37,7 @@ _ARTICLE_PATTERNS = [
     r"ماده\s*(?P<num>" + _NUM + r")(?P<bis>\s*مکرر)?",
     # Arabic: "المادة 86 مكرر", "المادة 80 (د)"
     r"(?:المادة|المادتين|مادة)\s*(?P<num>" + _NUM + r")(?P<bis>\s*مكرر)?"
-    r"(?:\s*\(?\s*(?P<letter>[أابجدهوزحطي])ـ?\s*\)(?=[\s،,.)]))?",
+    r"(?:\s*\(?\s*(?P<letter>[أابجدهوزحطي])ـ?\s*\)(?=[\s،,.)])|\s+(?P<bare>[أبجدهزحطي])(?=[\s،,.)]))?",
     # Chinese: "第一百零五条第二款"
     r"第(?P<zh>[" + ZH_NUMERAL_CHARS + r"\d]+)条(?:第(?P<zhpara>[" + ZH_NUMERAL_CHARS + r"\d]+)款)?",
 ]
@@ -47,7 +49,7 @@ _FILLER = re.compile(
 )
 _BACK_GAP = re.compile(r"[\s'’]*(?:n?[ıiuü]n)?[\s,:]*(?:md\.|madde|№)?\s*", re.IGNORECASE)
 _AFTER_CODE_NUM = re.compile(
-    r"(?:'?n?[ıiuü]n)?[ \t]*(?:md\.\s*|madde\s*)?(?P<num>" + _NUM + r")(?![\d/])", re.IGNORECASE
+    r"(?:'?n?[ıiuü]n)?[ \t]*(?:md\.\s*|madde\s*)?(?P<num>" + _NUM + r"(?:/[A-Z]\b)?)(?![\d/])", re.IGNORECASE
 )
 _ARABIC_LETTERS = {
     "أ": "a",
@@ -72,6 +74,7 @@ class _Ref:
     bis: bool = False
     letter: str = ""
     paragraph: str = ""
+    maybe_letter: str = ""  # "80(d)", "٨٠ د": part of the article only if the knowledge base says so
 
 
 @dataclass(frozen=True)
@@ -95,7 +98,8 @@ def _find_refs(text: str) -> list[_Ref]:
                 refs.append(_Ref(m.start(), m.end(), str(value), paragraph=str(para or "")))
                 continue
             letter = _ARABIC_LETTERS.get(groups.get("letter") or "", "")
-            refs.append(_Ref(m.start(), m.end(), groups["num"], bool(groups.get("bis")), letter))
+            maybe = _ARABIC_LETTERS.get(groups.get("bare") or "", "") or (groups.get("eletter") or "")
+            refs.append(_Ref(m.start(), m.end(), groups["num"], bool(groups.get("bis")), letter, maybe_letter=maybe))
     refs.sort(key=lambda r: (r.start, -(r.end - r.start)))
     kept: list[_Ref] = []
     for ref in refs:
@@ -169,7 +173,10 @@ def _article_id(code: Code, ref: _Ref) -> tuple[str | None, str, str]:
     paragraph = ref.paragraph
     if "/" in number:
         head, _, tail = number.partition("/")
-        number, paragraph = (number, tail) if code.keep_paragraph else (head, paragraph or tail)
+        if tail.isalpha():  # "217/A" is an article of its own, not paragraph A of 217
+            pass
+        else:
+            number, paragraph = (number, tail) if code.keep_paragraph else (head, paragraph or tail)
     if "." in number and code.dot == "paragraph":
         number, _, para = number.partition(".")
         paragraph = paragraph or para
@@ -226,6 +233,9 @@ def extract_charges(text: str, language: str, country: str | None) -> list[Candi
             if article is None:
                 return
             charge_id = f"{code.key}-{article}"
+            if ref.maybe_letter and f"{charge_id}{ref.maybe_letter}" in kb.charges:
+                article += ref.maybe_letter
+                charge_id += ref.maybe_letter
         attrs = _charge_attributes(kb, code, charge_id, article, mention.how)
         if paragraph:
             attrs["paragraph"] = paragraph

@@ -49,6 +49,10 @@ _FA_STOP = {
     "منذ",
     "إلى",
     "على",
+    "قاضي",
+    "وكيل",
+    "المحامي",
+    "مدير",
 }
 _ES_PARTICLES = {"de", "del", "la", "las", "los", "y"}
 
@@ -101,8 +105,16 @@ _TITLE_PATTERNS: dict[str, list[re.Pattern[str]]] = {
     "ar": [
         re.compile(
             rf"(?:المتهمة?\s*[/:]|السيدة?\s*:|إلى\s+السيدة?\s*:?|نحن\s*،|الخائن|المدعو|المدعوة|"
-            rf"تتهم\s+النيابة\s+العامة\s*:|(?:رئيس|وكيل)\s+النيابة\s*:|قاضي\s+التحقيق\s*:|المحقق\s*:)\s*"
-            rf"(?P<name>{_FA_WORD}(?:[ \t]+{_FA_WORD}){{1,4}})"
+            rf"تتهم\s+النيابة\s+العامة\s*:|(?:رئيس|وكيل)\s+النيابة\s*:|قاضي\s+التحقيق\s*:|المحقق\s*:|"
+            rf"نحن|المستشار\s*/?|(?:بحق|ضد)\s+المدعى\s+عليها?|(?:^|[ \t])[0-9٠-٩]{{1,2}}\s*[-–])\s*"
+            rf"(?P<name>{_FA_WORD}(?:[ \t]+{_FA_WORD}){{1,4}})",
+            re.MULTILINE,
+        ),
+        # a signature under the signer's office: "قاضي الإحالة\nرامي حسن الخطيب"
+        re.compile(
+            rf"^(?:قاضي|رئيس|وكيل|المحامي\s+العام)[^\n]{{0,30}}\n[ \t]*"
+            rf"(?P<name>{_FA_WORD}(?:[ \t]+{_FA_WORD}){{1,3}})\s*$",
+            re.MULTILINE,
         ),
     ],
     "zh": [
@@ -117,13 +129,17 @@ _TITLE_PATTERNS: dict[str, list[re.Pattern[str]]] = {
     ],
     "es": [
         re.compile(
-            r"(?:ciudadan[oa]|Ciudadan[oa]|acusad[oa]|imputad[oa]|Abg\.|Lic\.|Dra?\.|Licda?\.)\s*:?\s*"
+            r"(?:ciudadan[oa]s?|Ciudadan[oa]s?|acusad[oa]s?|imputad[oa]s?|Abg\.|ABG\.|Lic\.|Dra?\.|Licda?\.|"
+            r"\bjuez[a]?|\bYo,|\ben\s+contra\s+de)\s*:?\s*"
             r"(?P<name>(?:[A-ZÁÉÍÓÚÑÜ]{2,}(?:[ \t]+|(?=[,;)\n])|$)){2,5}"
             r"|[A-ZÁÉÍÓÚÑ][a-záéíóúñü]+(?:[ \t]+(?:de[ \t]+|del[ \t]+)?[A-ZÁÉÍÓÚÑ][a-záéíóúñü]+){1,3})"
+            # a second accused joined by "y": "YOANDRY PUPO ÁVILA y MAIKEL RICARDO LEYVA"
+            r"(?:[ \t]*\n?[ \t]*y[ \t\n]+(?P<name2>[A-ZÁÉÍÓÚÑÜ]{2,}(?:[ \t\n]+[A-ZÁÉÍÓÚÑÜ]{2,}){1,4}))?"
         ),
     ],
     "fr": [
         re.compile(rf"(?:Monsieur|Madame|Mme|Mlle|M\.|Me|Nous,)\s+(?P<name>{_LAT_CAP}(?:\s+{_LAT_CAP}){{0,3}})"),
+        re.compile(rf"(?:\bnommée?|\bdénommée?)\s*:?\s+(?P<name>{_LAT_CAP}(?:[ \t]+{_LAT_CAP}){{1,3}})"),
         re.compile(rf"(?i:procureur|juge|président)[^\n]*\n\s*(?P<name>{_LAT_CAP}\s+{_LAT_CAP})\s*$", re.MULTILINE),
     ],
     "en": [
@@ -187,6 +203,8 @@ def extract_persons(text: str, language: str) -> list[Candidate]:
             if not name or _STOP_NAMES.match(name):
                 continue
             spans.append((s, s + len(name), 0.8))
+            if m.groupdict().get("name2"):
+                spans.append((m.start("name2"), m.end("name2"), 0.8))
     out: list[Candidate] = []
     for s, e, conf in spans:
         surface = text[s:e]
