@@ -185,14 +185,17 @@ def scan_spec(doc: dict):
 
 def ocr_scan(doc: dict) -> str:
     """Render ``doc`` as a degraded scan and read it with the pipeline's Tesseract page reader
-    (language given as a hint, as a lawyer would); cached by text, renderer seed and Tesseract."""
+    (language given as a hint, as a lawyer would); cached by text, renderer seed, Tesseract and read-stage version."""
+    from evidence.config.versions import STAGE_VERSIONS
     from evidence.extractors import tesseract
     from evidence.extractors.page_ocr import OcrOptions, read_page_image
     from evidence.samples.layout import DPI
     from evidence.samples.render import render_scan
     from PIL import Image
 
-    key = hashlib.sha256(f"{doc['text']}\0{tesseract.tesseract_version()}\0v1".encode()).hexdigest()[:16]
+    key = hashlib.sha256(
+        f"{doc['text']}\0{tesseract.tesseract_version()}\0read-{STAGE_VERSIONS['read']}".encode()
+    ).hexdigest()[:16]
     cached = OCR_CACHE / f"{doc['id']}.{key}.txt"
     if cached.exists():
         return cached.read_text(encoding="utf-8")

@@ -25,6 +25,8 @@ from evidence.extractors.language import (
     packs_for_hints,
     script_of_text,
 )
+from evidence.extractors.lighting import flatten
+from evidence.extractors.lighting import measure as measure_lighting
 from evidence.extractors.orientation import decide_rotation, upright
 from evidence.extractors.regions import probe_window
 from evidence.models.record import Page, PageSource
@@ -98,6 +100,13 @@ def read_page_image(
     timings: dict[str, float] = {}
     clock = _Clock(timings)
     gray = image if image.mode == "L" else image.convert("L")
+    corrections: list[str] = []
+    lighting = measure_lighting(gray)
+    timings["paper_spread"] = lighting.paper_spread
+    if lighting.needs_flattening:
+        gray = flatten(gray)
+        corrections.append("background_flattened")
+    clock.lap("lighting")
     ink = ink_map(gray)
     box = probe_window(ink, gray.size)
     probes = _Probes(gray.crop(box.as_tuple()), options.timeout_s)
@@ -143,6 +152,7 @@ def read_page_image(
         source_reason=source_reason,
         rotation=rotation,
         skew_angle=applied if skew is not None else None,
+        corrections=corrections,
         language=language,
         script=script or SCRIPT_OF_LANGUAGE.get(language or ""),
         confidence=result.confidence,

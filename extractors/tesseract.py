@@ -1,9 +1,12 @@
-"""The one wrapper around the Tesseract binary: orientation/script detection and OCR.
+"""The one wrapper around Tesseract: orientation/script detection and OCR, in process via tesserocr.
 
-Images go to the binary as uncompressed PGM on stdin: encoding a 300 dpi page as PNG (what
-pytesseract does) costs ~0.4 s, about as much as OCR'ing it with a fast model. Tesseract's own
-OpenMP threading is switched off (OMP_THREAD_LIMIT=1): the pipeline runs one page per core
-instead, and on a shared 2-core machine OpenMP's spinning made a page 4x slower, not faster.
+tesserocr links Debian's libtesseract (built with ``--no-binary tesserocr``, so the library is the
+same Tesseract 5.3 as the ``tesseract`` command). Keeping an initialised engine per thread and
+language pack is why: the CLI reloads its model on every call, and a page takes 3-5 calls (OSD,
+language probes, final OCR), so start-up was a third of the reading stage's CPU. Images are handed
+over as raw 8-bit pixels, with no encoding. Tesseract's OpenMP threading stays off
+(OMP_THREAD_LIMIT=1): the pipeline reads one page per core, and tesserocr releases the GIL while
+Tesseract works, so two threads are two pages at once.
 """
 
 from __future__ import annotations
@@ -14,16 +17,21 @@ import os
 import re
 import shutil
 import subprocess
+import threading
+from collections import OrderedDict
 from dataclasses import dataclass
 from functools import lru_cache
 
+os.environ["OMP_THREAD_LIMIT"] = "1"  # read by libgomp when libtesseract loads: set before the import
+
+import tesserocr
 from evidence.extractors.errors import InputRejected, Reason
 from PIL import Image
 
-os.environ.setdefault("OMP_THREAD_LIMIT", "1")
+ENGINES_PER_THREAD = 6
+"""Initialised engines a thread keeps (least recently used dropped first); one is 10-60 MB."""
 
-_ENV = dict(os.environ, OMP_THREAD_LIMIT="1")
-_FIELD = re.compile(r"^([^:\n]+):\s*(.+)$", flags=re.MULTILINE)
+OSD_PACK = "osd"
 
 
 @dataclass(frozen=True)
@@ -42,75 +50,112 @@ class OcrResult:
     words: int = 0
 
 
-def binary() -> str:
-    return shutil.which("tesseract") or "tesseract"
+@lru_cache(maxsize=1)
+def tesseract_version() -> str:
+    """Version of the libtesseract that reads pages (recorded in every record's provenance)."""
+    match = re.search(r"tesseract\s+v?(\S+)", tesserocr.tesseract_version())
+    return match.group(1) if match else "unknown"
 
 
 @lru_cache(maxsize=1)
-def tesseract_version() -> str:
-    out = subprocess.run([binary(), "--version"], capture_output=True, text=True, check=False, env=_ENV)
+def cli_version() -> str | None:
+    """Version of the ``tesseract`` command (the searchable-PDF export runs it); None when absent."""
+    path = shutil.which("tesseract")
+    if path is None:
+        return None
+    out = subprocess.run([path, "--version"], capture_output=True, text=True, check=False)
     match = re.search(r"tesseract\s+v?(\S+)", out.stdout + out.stderr)
     return match.group(1) if match else "unknown"
 
 
 @lru_cache(maxsize=1)
 def installed_languages() -> frozenset[str]:
-    out = subprocess.run([binary(), "--list-langs"], capture_output=True, text=True, check=False, env=_ENV)
-    lines = (out.stdout or out.stderr).splitlines()
-    return frozenset(line.strip() for line in lines[1:] if line.strip())
+    _, languages = tesserocr.get_languages()
+    return frozenset(languages)
 
 
-def _pgm(image: Image.Image) -> bytes:
-    gray = image if image.mode in ("L", "1") else image.convert("L")
-    buffer = io.BytesIO()
-    gray.save(buffer, "PPM")  # Pillow writes P5 (PGM) for L and P4 (PBM) for 1-bit images
-    return buffer.getvalue()
+_local = threading.local()
 
 
-def _run(image: Image.Image, args: list[str], timeout_s: float) -> subprocess.CompletedProcess[bytes]:
-    command = [binary(), "stdin", "stdout", *args]
-    try:
-        return subprocess.run(command, input=_pgm(image), capture_output=True, timeout=timeout_s, env=_ENV, check=False)
-    except subprocess.TimeoutExpired as exc:
-        raise InputRejected(Reason.OCR_TIMEOUT, f"OCR of a page took longer than {timeout_s:.0f} s") from exc
-    except OSError as exc:
-        raise InputRejected(Reason.CORRUPT, f"tesseract could not be run: {type(exc).__name__}") from exc
+def _engine(languages: str, psm: int) -> tesserocr.PyTessBaseAPI:
+    """This thread's initialised engine for ``languages`` (an engine is not safe to share)."""
+    engines: OrderedDict[str, tesserocr.PyTessBaseAPI] | None = getattr(_local, "engines", None)
+    if engines is None:
+        engines = _local.engines = OrderedDict()
+    engine = engines.get(languages)
+    if engine is None:
+        missing = [pack for pack in languages.split("+") if pack not in installed_languages()]
+        if missing:
+            raise InputRejected(Reason.CORRUPT, f"Tesseract language pack not installed: {'+'.join(missing)}")
+        engine = tesserocr.PyTessBaseAPI(lang=languages)
+        engines[languages] = engine
+        while len(engines) > ENGINES_PER_THREAD:
+            _, oldest = engines.popitem(last=False)
+            oldest.End()
+    engines.move_to_end(languages)
+    engine.SetPageSegMode(psm)
+    return engine
+
+
+def release_engines() -> None:
+    """Free this thread's engines (they are also freed when the thread ends)."""
+    engines: OrderedDict[str, tesserocr.PyTessBaseAPI] = getattr(_local, "engines", None) or OrderedDict()
+    while engines:
+        _, engine = engines.popitem()
+        engine.End()
+
+
+def _set_image(engine: tesserocr.PyTessBaseAPI, image: Image.Image, dpi: int | None = None) -> None:
+    gray = image if image.mode == "L" else image.convert("L")
+    engine.SetImageBytes(gray.tobytes(), gray.width, gray.height, 1, gray.width)
+    if dpi:
+        engine.SetSourceResolution(int(dpi))
 
 
 def detect_orientation(image: Image.Image, min_characters: int = 20, timeout_s: float = 30) -> Orientation | None:
     """Rotation and script from Tesseract OSD on the image as given; None when OSD finds too little text.
 
     The caller chooses the scale: OSD cost is ~0.1 s fixed plus ~6 ms per ``min_characters``.
+    ``timeout_s`` is kept for callers; OSD on a window is bounded by ``min_characters``.
     """
-    args = ["--psm", "0", "-c", f"min_characters_to_try={min_characters}"]
+    engine = _engine(OSD_PACK, tesserocr.PSM.OSD_ONLY)
+    engine.SetVariable("min_characters_to_try", str(min_characters))
     try:
-        done = _run(image, args, timeout_s)
-    except InputRejected:
+        _set_image(engine, image)
+        found = engine.DetectOrientationScript()
+    finally:
+        engine.Clear()
+    if not found:
         return None
-    fields = dict(_FIELD.findall(done.stdout.decode("utf-8", "replace")))
-    try:
-        return Orientation(
-            rotate=int(fields["Rotate"]) % 360,
-            rotate_confidence=float(fields["Orientation confidence"]),
-            script=fields.get("Script"),
-            script_confidence=float(fields.get("Script confidence", 0.0)),
-        )
-    except (KeyError, ValueError):
-        return None
+    return Orientation(
+        rotate=(360 - int(found["orient_deg"])) % 360,  # Tesseract's "Rotate:" line, as the CLI prints it
+        rotate_confidence=round(float(found["orient_conf"]), 2),
+        script=found.get("script_name") or None,
+        script_confidence=round(float(found.get("script_conf") or 0.0), 2),
+    )
 
 
 def ocr(image: Image.Image, languages: str, timeout_s: float, psm: int = 3, dpi: int | None = None) -> OcrResult:
     """OCR one image; text is rebuilt line by line from Tesseract's TSV so confidence comes free."""
-    args = ["-l", languages, "--psm", str(psm)]
-    if dpi:
-        args += ["--dpi", str(dpi)]
-    done = _run(image, [*args, "tsv"], timeout_s)
-    if done.returncode != 0:
-        raise InputRejected(Reason.CORRUPT, f"tesseract failed on a page (exit status {done.returncode})")
-    rows = _tsv_rows(done.stdout.decode("utf-8", "replace"))
+    engine = _engine(languages, psm)
+    try:
+        _set_image(engine, image, dpi)
+        if not _recognize(engine, timeout_s):
+            raise InputRejected(Reason.OCR_TIMEOUT, f"OCR of a page took longer than {timeout_s:.0f} s")
+        tsv = engine.GetTSVText(0)
+    except RuntimeError as exc:
+        raise InputRejected(Reason.CORRUPT, f"Tesseract failed on a page: {type(exc).__name__}") from exc
+    finally:
+        engine.Clear()
+    rows = _tsv_rows(tsv)
     confidences = [conf for *_, conf, word in rows if conf >= 0]
     confidence = round(sum(confidences) / len(confidences), 2) if confidences else None
     return OcrResult(text=_text_from_rows(rows), confidence=confidence, languages=languages, words=len(rows))
+
+
+def _recognize(engine: tesserocr.PyTessBaseAPI, timeout_s: float) -> bool:
+    """Tesseract's recognition, with the GIL released; False when it ran out of time."""
+    return bool(engine.Recognize(timeout=max(1, int(timeout_s * 1000))))
 
 
 Row = tuple[int, int, int, float, str]  # block, paragraph, line, confidence, word
@@ -118,9 +163,7 @@ Row = tuple[int, int, int, float, str]  # block, paragraph, line, confidence, wo
 
 def _tsv_rows(tsv: str) -> list[Row]:
     rows: list[Row] = []
-    reader = csv.reader(io.StringIO(tsv), delimiter="\t", quoting=csv.QUOTE_NONE)
-    next(reader, None)
-    for record in reader:
+    for record in csv.reader(io.StringIO(tsv), delimiter="\t", quoting=csv.QUOTE_NONE):
         if len(record) < 12 or record[0] != "5" or not record[11].strip():
             continue
         rows.append((int(record[2]), int(record[3]), int(record[4]), float(record[10]), record[11]))

@@ -50,6 +50,11 @@ class Page(_Model):
     source_reason: str = Field(description="Why this source was used (e.g. 'text layer covers the page').")
     rotation: int = Field(0, description="Clockwise rotation in degrees applied before reading (0/90/180/270).")
     skew_angle: float | None = Field(None, description="Small-angle deskew applied, in degrees.")
+    corrections: list[str] = Field(
+        default_factory=list,
+        description="Image corrections applied before OCR besides rotation and deskew "
+        "(e.g. 'background_flattened' for uneven lighting).",
+    )
     language: str | None = Field(None, description="ISO 639-1 code of the detected language.")
     script: str | None = Field(None, description="Writing system (Latin, Cyrillic, Arabic, Han, ...).")
     confidence: float | None = Field(None, ge=0, le=100, description="Mean OCR word confidence (0-100).")

@@ -106,3 +106,28 @@ def degrade(page: Image.Image, params: ScanParams, seed: int, rotation: int = 0)
     buf = io.BytesIO()
     img.save(buf, "JPEG", quality=params.jpeg_quality, dpi=(300, 300))
     return buf.getvalue()
+
+
+def shadowed(page: Image.Image, seed: int) -> Image.Image:
+    """A phone photo of ``page`` with a hand's shadow over one side and faint ink (grayscale).
+
+    The shadow's edge runs at a slant and is blurred over ~2 cm, the paper under it drops to
+    35-50 % brightness, and the ink prints at gray 70-110: Tesseract's global threshold turns the
+    shadowed side into a black block unless the reader evens out the lighting first.
+    """
+    rng = random.Random(seed)
+    gray = page.convert("L")
+    ink = rng.randint(70, 110)
+    gray = gray.point(lambda v: ink + (255 - ink) * v // 255)
+    width, height = gray.size
+    cut = width * rng.uniform(0.35, 0.6)
+    darkness = round(255 * rng.uniform(0.35, 0.5))
+    mask = Image.new("L", gray.size, 255)
+    slant = height * 0.15
+    ImageDraw.Draw(mask).polygon([(0, 0), (cut + slant, 0), (cut - slant, height), (0, height)], fill=darkness)
+    mask = mask.filter(ImageFilter.GaussianBlur(60))
+    photo = ImageChops.multiply(gray, mask).filter(ImageFilter.GaussianBlur(1.0))
+    photo = ImageChops.subtract(photo, _grain(photo.size, 12, rng))
+    buffer = io.BytesIO()
+    photo.save(buffer, "JPEG", quality=55)
+    return Image.open(io.BytesIO(buffer.getvalue())).convert("L")

@@ -21,6 +21,7 @@ APT_PACKAGES=(
   tesseract-ocr-eng tesseract-ocr-spa tesseract-ocr-rus tesseract-ocr-ukr tesseract-ocr-bel
   tesseract-ocr-tur tesseract-ocr-fas tesseract-ocr-ara tesseract-ocr-fra tesseract-ocr-chi-sim
   tesseract-ocr-deu
+  libtesseract-dev libleptonica-dev pkg-config g++
   fonts-noto-core fonts-noto-cjk
   poppler-utils apertium apertium-eng-spa
   python3-venv
@@ -69,7 +70,9 @@ PY
 )
 if [[ "$(cat "$stamp" 2>/dev/null)" != "$want" ]]; then
   "$VENV/bin/pip" install -q --upgrade pip setuptools wheel
-  "$VENV/bin/pip" install -q -e "$REPO[test]"
+  # tesserocr is compiled against Debian's libtesseract, so pages are read by the same Tesseract as the
+  # `tesseract` command (its PyPI wheel bundles another version).
+  PIP_NO_BINARY=tesserocr "$VENV/bin/pip" install -q -e "$REPO[test]"
   echo "$want" >"$stamp"
 fi
 # Always re-point the editable install at this checkout (cheap; a fresh clone lives elsewhere).

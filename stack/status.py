@@ -58,10 +58,19 @@ def _tesseract() -> list[Check]:
     path = shutil.which("tesseract")
     if path is None:
         return [Check("tesseract", False, "not installed", "apt-get install -y tesseract-ocr tesseract-ocr-osd")]
-    from evidence.extractors.tesseract import installed_languages, tesseract_version
+    from evidence.extractors.tesseract import cli_version, installed_languages, tesseract_version
 
     installed = installed_languages()
-    checks = [Check("tesseract", True, f"{tesseract_version()} at {path}")]
+    library, command = tesseract_version(), cli_version()
+    checks = [
+        Check(
+            "tesseract",
+            library == command,
+            f"library {library} (reads pages), command {command} at {path} (searchable PDFs)",
+            "reinstall tesserocr against Debian's libtesseract: "
+            "pip install --force-reinstall --no-binary tesserocr tesserocr",
+        )
+    ]
     for pack in ["osd", *TESSERACT_PACKS.values()]:
         debian = "tesseract-ocr-" + pack.replace("_", "-")
         checks.append(

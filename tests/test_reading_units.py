@@ -5,7 +5,7 @@ really are OCR'd two at a time with Tesseract's own threads off.
 
 from __future__ import annotations
 
-import subprocess
+import os
 import threading
 import time
 
@@ -116,23 +116,24 @@ def test_supplied_password_lives_only_inside_its_block() -> None:
 
 @pytest.mark.integration
 def test_pages_are_ocrd_two_at_a_time_with_tesseract_threads_off(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Observes (does not replace) the Tesseract calls of four page jobs on two workers."""
-    real_run = subprocess.run
+    """Observes (does not replace) Tesseract's recognition in four page jobs on two workers."""
+    real_recognize = tesseract._recognize
     lock = threading.Lock()
     state = {"running": 0, "most": 0, "envs": []}
 
-    def observed_run(*args, **kwargs):  # type: ignore[no-untyped-def]
+    def observed_recognize(*args, **kwargs):  # type: ignore[no-untyped-def]
         with lock:
             state["running"] += 1
             state["most"] = max(state["most"], state["running"])
-            state["envs"].append((kwargs.get("env") or {}).get("OMP_THREAD_LIMIT"))
+            state["envs"].append(os.environ.get("OMP_THREAD_LIMIT"))
         try:
-            return real_run(*args, **kwargs)
+            time.sleep(0.05)  # hold the slot long enough for the other worker to overlap
+            return real_recognize(*args, **kwargs)
         finally:
             with lock:
                 state["running"] -= 1
 
-    monkeypatch.setattr(tesseract.subprocess, "run", observed_run)
+    monkeypatch.setattr(tesseract, "_recognize", observed_recognize)
     page = Image.open(fixture_path("scans", "phototest.tif")).convert("L")
 
     def job(number: int):  # type: ignore[no-untyped-def]
