@@ -284,11 +284,10 @@ def main() -> None:
     ours_upright = _mean(table["ours"], upright)
     print("  (CER 'upright': only the pages raw Tesseract sees upright, where it is not handicapped)")
     for name in names:
+        seconds = results[name][0]
         if name.startswith("ours, "):
-            seconds = results[name][0]
             print(f"  {name:36s} {seconds:7.2f} s  CPU {cpu[name]:6.1f} s  mean CER all {_mean(table[name]):.4f}")
             continue
-        seconds = results[name][0]
         every, level = _mean(table[name]), _mean(table[name], upright)
         print(
             f"  {name:36s} {seconds:7.2f} s  ours/this time = {ours_time / seconds:5.2f}x  "

@@ -38,11 +38,16 @@ def ink_map(image: Image.Image, max_side: int = INK_MAX_SIDE) -> InkMap:
     return InkMap(mask=flat < min(threshold, 200.0), scale=scale)
 
 
-def _background(gray: Image.Image) -> np.ndarray:
-    """Paper brightness: the local maximum over areas larger than a character, smoothed."""
+def paper_brightness(gray: Image.Image) -> Image.Image:
+    """Paper brightness on a copy 1/8 the size: the local maximum over areas larger than a character
+    (a 5 px window there spans 40 px), smoothed. Shared with the lighting correction."""
     small = gray.reduce(8) if min(gray.size) >= 64 else gray
-    paper = small.filter(ImageFilter.MaxFilter(5)).filter(ImageFilter.GaussianBlur(2))
-    return np.asarray(paper.resize(gray.size, Image.Resampling.BILINEAR), dtype=np.float32)
+    return small.filter(ImageFilter.MaxFilter(5)).filter(ImageFilter.GaussianBlur(2))
+
+
+def _background(gray: Image.Image) -> np.ndarray:
+    """Paper brightness at the size of ``gray``."""
+    return np.asarray(paper_brightness(gray).resize(gray.size, Image.Resampling.BILINEAR), dtype=np.float32)
 
 
 def otsu(values: np.ndarray) -> float:

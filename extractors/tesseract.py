@@ -50,11 +50,15 @@ class OcrResult:
     words: int = 0
 
 
+def _version_in(banner: str) -> str:
+    match = re.search(r"tesseract\s+v?(\S+)", banner)
+    return match.group(1) if match else "unknown"
+
+
 @lru_cache(maxsize=1)
 def tesseract_version() -> str:
     """Version of the libtesseract that reads pages (recorded in every record's provenance)."""
-    match = re.search(r"tesseract\s+v?(\S+)", tesserocr.tesseract_version())
-    return match.group(1) if match else "unknown"
+    return _version_in(tesserocr.tesseract_version())
 
 
 @lru_cache(maxsize=1)
@@ -64,8 +68,7 @@ def cli_version() -> str | None:
     if path is None:
         return None
     out = subprocess.run([path, "--version"], capture_output=True, text=True, check=False)
-    match = re.search(r"tesseract\s+v?(\S+)", out.stdout + out.stderr)
-    return match.group(1) if match else "unknown"
+    return _version_in(out.stdout + out.stderr)
 
 
 @lru_cache(maxsize=1)
@@ -87,7 +90,10 @@ def _engine(languages: str, psm: int) -> tesserocr.PyTessBaseAPI:
         missing = [pack for pack in languages.split("+") if pack not in installed_languages()]
         if missing:
             raise InputRejected(Reason.CORRUPT, f"Tesseract language pack not installed: {'+'.join(missing)}")
-        engine = tesserocr.PyTessBaseAPI(lang=languages)
+        try:
+            engine = tesserocr.PyTessBaseAPI(lang=languages)
+        except RuntimeError as exc:
+            raise InputRejected(Reason.CORRUPT, f"Tesseract could not load {languages}: {exc}") from exc
         engines[languages] = engine
         while len(engines) > ENGINES_PER_THREAD:
             _, oldest = engines.popitem(last=False)
@@ -112,11 +118,11 @@ def _set_image(engine: tesserocr.PyTessBaseAPI, image: Image.Image, dpi: int | N
         engine.SetSourceResolution(int(dpi))
 
 
-def detect_orientation(image: Image.Image, min_characters: int = 20, timeout_s: float = 30) -> Orientation | None:
+def detect_orientation(image: Image.Image, min_characters: int = 20) -> Orientation | None:
     """Rotation and script from Tesseract OSD on the image as given; None when OSD finds too little text.
 
-    The caller chooses the scale: OSD cost is ~0.1 s fixed plus ~6 ms per ``min_characters``.
-    ``timeout_s`` is kept for callers; OSD on a window is bounded by ``min_characters``.
+    The caller chooses the scale: OSD cost is ~0.1 s fixed plus ~6 ms per ``min_characters``, which
+    also bounds its time (OSD has no deadline of its own).
     """
     engine = _engine(OSD_PACK, tesserocr.PSM.OSD_ONLY)
     engine.SetVariable("min_characters_to_try", str(min_characters))
