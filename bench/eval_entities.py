@@ -199,15 +199,44 @@ def ocr_scan(doc: dict) -> str:
     cached = OCR_CACHE / f"{doc['id']}.{key}.txt"
     if cached.exists():
         return cached.read_text(encoding="utf-8")
-    scan = render_scan(scan_spec(doc))
     options = OcrOptions(
         default_languages="eng", max_page_pixels=60_000_000, timeout_s=180, language_hints=[doc["language"]]
     )
-    with Image.open(io.BytesIO(scan.jpeg)) as image:
-        page = read_page_image(image, 1, options, "devset scan", dpi=DPI)
+    texts = []
+    for number, spec in enumerate(scan_pages(scan_spec(doc)), start=1):
+        with Image.open(io.BytesIO(render_scan(spec).jpeg)) as image:
+            texts.append(read_page_image(image, number, options, "devset scan", dpi=DPI).text)
+    text = "\n\n".join(texts)
     OCR_CACHE.mkdir(parents=True, exist_ok=True)
-    cached.write_text(page.text, encoding="utf-8")
-    return page.text
+    cached.write_text(text, encoding="utf-8")
+    return text
+
+
+def scan_pages(spec):
+    """``spec`` as the pages it takes: a document longer than a page is printed on several, as
+    real indictments and verdicts are (each further page named ``<name>-p<N>``, so it has its own
+    scan noise, and headed by its first line)."""
+    from dataclasses import replace
+
+    from evidence.samples.layout import LayoutError, render_page
+
+    lines = (spec.title, *spec.lines)
+    pages, start = [], 0
+    while start < len(lines):
+        end = len(lines)
+        while True:
+            name = spec.name if not pages else f"{spec.name}-p{len(pages) + 1}"
+            page = replace(spec, name=name, title=lines[start], lines=tuple(lines[start + 1 : end]))
+            try:
+                render_page(page)
+                break
+            except LayoutError as exc:
+                if "too many lines" not in str(exc) or end - start <= 2:
+                    raise
+                end = start + max(2, (end - start) * 9 // 10)
+        pages.append(page)
+        start = end
+    return pages
 
 
 def format_report(report: Report) -> str:
