@@ -1,6 +1,6 @@
 """The small decisions of reading, each on inputs built in the test: text-layer verdicts,
-right-to-left order, skew measurement, grey conversion, the in-process password, and that pages
-really are OCR'd two at a time with Tesseract's own threads off.
+right-to-left order, skew measurement, grey conversion, the language probe's band of lines, the
+in-process password, and that pages really are OCR'd two at a time with Tesseract's own threads off.
 """
 
 from __future__ import annotations
@@ -9,6 +9,7 @@ import os
 import threading
 import time
 
+import numpy as np
 import pytest
 from evidence.extractors import tesseract
 from evidence.extractors.deskew import estimate_skew
@@ -18,6 +19,7 @@ from evidence.extractors.page_ocr import OcrOptions
 from evidence.extractors.passwords import current_password, supplied_password
 from evidence.extractors.pdf_text import judge_text_layer
 from evidence.extractors.readers import ReadLimits, read_document, run_pages, to_gray
+from evidence.extractors.regions import line_band
 from evidence.extractors.rtl import fold_presentation_forms, logical_text, looks_visual
 from PIL import Image
 
@@ -99,6 +101,32 @@ def test_transparent_and_16_bit_images_become_grey_on_white() -> None:
     deep.putpixel((0, 0), 0)
     grey = to_gray(deep)
     assert grey.mode == "L" and grey.getpixel((5, 5)) == 255 and grey.getpixel((0, 0)) == 0
+
+
+# --- language probe band -------------------------------------------------------------------------
+
+
+def _lines_mask(lines: int, height: int = 10, gap: int = 8, width: int = 200) -> np.ndarray:
+    mask = np.zeros((gap + lines * (height + gap), width), dtype=bool)
+    for line in range(lines):
+        top = gap + line * (height + gap)
+        mask[top : top + height, 10:190] = True
+    return mask
+
+
+def test_probe_band_holds_whole_lines_cut_between_them() -> None:
+    mask = _lines_mask(14)
+    top, bottom = line_band(mask, lines=6)
+    band = mask[top:bottom]
+    assert not band[0].any() and not band[-1].any()  # cut in gaps, never through a line
+    inked = band.any(axis=1)
+    assert int((inked[1:] & ~inked[:-1]).sum()) == 6  # exactly six lines start inside it
+
+
+def test_probe_band_is_the_whole_window_when_it_has_few_lines_or_none() -> None:
+    assert line_band(_lines_mask(5), lines=6) is None
+    assert line_band(np.zeros((100, 100), dtype=bool)) is None
+    assert line_band(_lines_mask(14).T) is None  # lines run down the columns: the page is sideways
 
 
 # --- password ------------------------------------------------------------------------------------
