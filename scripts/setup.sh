@@ -24,6 +24,7 @@ APT_PACKAGES=(
   libtesseract-dev libleptonica-dev pkg-config g++
   fonts-noto-core fonts-noto-cjk
   poppler-utils apertium apertium-eng-spa
+  ocrmypdf  # only the OCR benchmark's baseline (bench/bench_ocr.py)
   python3-venv
 )
 
