@@ -43,11 +43,27 @@ class Orientation:
 
 
 @dataclass(frozen=True)
+class Word:
+    """One word as Tesseract read it, with its box on the image that was read."""
+
+    block: int
+    paragraph: int
+    line: int
+    confidence: float
+    text: str
+    left: int = 0
+    top: int = 0
+    width: int = 0
+    height: int = 0
+
+
+@dataclass(frozen=True)
 class OcrResult:
     text: str
     confidence: float | None
     languages: str
     words: int = 0
+    word_boxes: tuple[Word, ...] = ()
 
 
 def _version_in(banner: str) -> str:
@@ -154,9 +170,18 @@ def ocr(image: Image.Image, languages: str, timeout_s: float, psm: int = 3, dpi:
     finally:
         engine.Clear()
     rows = _tsv_rows(tsv)
-    confidences = [conf for *_, conf, word in rows if conf >= 0]
-    confidence = round(sum(confidences) / len(confidences), 2) if confidences else None
-    return OcrResult(text=_text_from_rows(rows), confidence=confidence, languages=languages, words=len(rows))
+    return OcrResult(
+        text=text_from_words(rows),
+        confidence=mean_confidence(rows),
+        languages=languages,
+        words=len(rows),
+        word_boxes=tuple(rows),
+    )
+
+
+def mean_confidence(words: list[Word] | tuple[Word, ...]) -> float | None:
+    confidences = [word.confidence for word in words if word.confidence >= 0]
+    return round(sum(confidences) / len(confidences), 2) if confidences else None
 
 
 def _recognize(engine: tesserocr.PyTessBaseAPI, timeout_s: float) -> bool:
@@ -164,32 +189,32 @@ def _recognize(engine: tesserocr.PyTessBaseAPI, timeout_s: float) -> bool:
     return bool(engine.Recognize(timeout=max(1, int(timeout_s * 1000))))
 
 
-Row = tuple[int, int, int, float, str]  # block, paragraph, line, confidence, word
-
-
-def _tsv_rows(tsv: str) -> list[Row]:
-    rows: list[Row] = []
+def _tsv_rows(tsv: str) -> list[Word]:
+    rows: list[Word] = []
     for record in csv.reader(io.StringIO(tsv), delimiter="\t", quoting=csv.QUOTE_NONE):
         if len(record) < 12 or record[0] != "5" or not record[11].strip():
             continue
-        rows.append((int(record[2]), int(record[3]), int(record[4]), float(record[10]), record[11]))
+        block, paragraph, line = int(record[2]), int(record[3]), int(record[4])
+        left, top, width, height = (int(value) for value in record[6:10])
+        rows.append(Word(block, paragraph, line, float(record[10]), record[11], left, top, width, height))
     return rows
 
 
-def _text_from_rows(rows: list[Row]) -> str:
+def text_from_words(words: list[Word] | tuple[Word, ...]) -> str:
+    """Page text from Tesseract's words: a line per text line, a blank line between blocks."""
     lines: list[str] = []
     current: tuple[int, int, int] | None = None
-    words: list[str] = []
+    texts: list[str] = []
     previous_block: int | None = None
-    for block, paragraph, line, _, word in rows:
-        key = (block, paragraph, line)
+    for word in words:
+        key = (word.block, word.paragraph, word.line)
         if key != current:
-            if words:
-                lines.append(" ".join(words))
-            if previous_block is not None and block != previous_block:
+            if texts:
+                lines.append(" ".join(texts))
+            if previous_block is not None and word.block != previous_block:
                 lines.append("")
-            words, current, previous_block = [], key, block
-        words.append(word)
-    if words:
-        lines.append(" ".join(words))
+            texts, current, previous_block = [], key, word.block
+        texts.append(word.text)
+    if texts:
+        lines.append(" ".join(texts))
     return "\n".join(lines)
