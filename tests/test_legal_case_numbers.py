@@ -70,3 +70,41 @@ def test_chinese_case_number_starts_at_the_issuer_not_the_words_before_it() -> N
     found = _by_type(text, "zh")
     assert found["CASE_NUMBER"] == ["成公(国)提捕字〔2023〕045号"]
     assert found["DATE"] == ["2023-08-14"]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        # Hong Kong file numbers and neutral citations, wherever they stand
+        ("DCCC 512/2023\n[2024] HKDC 1187\nIN THE DISTRICT COURT", "en", ["DCCC512/2023", "[2024]HKDC1187"]),
+        ("發出拘捕令（案件編號：WKCC 3021/2024）。", "zh", ["WKCC3021/2024"]),
+        # Pakistan: the First Information Report
+        ("You are also appearing in FIR No. 212/2023 of P.S. Saddar.", "en", ["212/2023"]),
+        # Russian УИД
+        ("Дело № 5-412/2024\nУИД 66RS0005-01-2024-001873-40", "ru", ["5-412/2024", "66RS0005-01-2024-001873-40"]),
+        # Iranian judiciary numbers named after the paper, or standing alone
+        ("به موجب کیفرخواست شماره ۱۴۰۲۱۰۱۰۰۰۳۳۲۱۴۵۷۰ مورخ", "fa", ["140210100033214570"]),
+        ("شماره‌اش را هم داریم: ۱۴۰۳۶۸۲۱۱۵۰۰۰۲۹۴.", "fa", ["1403682115000294"]),
+        # Arabic: a felony case, an Iraqi court letter, a decision number without a year
+        ("في الجناية رقم ١٢٧٣ لسنة ٢٠٢٤ جنايات أمن الدولة العليا", "ar", ["1273/2024"]),
+        ("الدعوى رقم ١١٢٨/ج/٢٠٢٤ مالتك", "ar", ["1128/ج/2024"]),
+        ("رقم الأساس: ١٨٤٢ لعام ٢٠٢٢\nرقم القرار: ٩٧٥", "ar", ["1842/2022", "975"]),
+        # Spanish: the file type's initials, the prosecutor's number
+        ("Expediente de Fase Preparatoria (EFP) No. 1487/2021, que se instruye", "es", ["1487/2021"]),
+        ("NOMENCLATURA FISCAL: MP-118452-2024", "es", ["MP-118452-2024"]),
+        # French: the roll number and "registered under no."
+        ("N° de rôle : 24/01988", "fr", ["24/01988"]),
+        ("L'affaire, enregistrée au 9e bureau d'instruction sous le n° 31457/9, avait", "fr", ["31457/9"]),
+        # Turkish: the prosecutor's file number
+        ("C.SAVCILIĞI NO   : 2022/12074 Soruşturma", "tr", ["2022/12074"]),
+        # Chinese: square brackets typed as such stay; OCR's odd ones become 〔〕
+        ("京公朝（国）取保字[2024]10312号", "zh", ["京公朝(国)取保字[2024]10312号"]),
+        ("京公朝（刑）传字【2024]】1187号", "zh", ["京公朝(刑)传字〔2024〕1187号"]),
+    ],
+)
+def test_case_numbers_from_held_out_set_six(text: str, language: str, expected: list[str]) -> None:
+    assert _by_type(text, language).get("CASE_NUMBER", []) == expected
+
+
+def test_a_bank_card_or_national_id_is_not_an_iranian_case_number() -> None:
+    assert "CASE_NUMBER" not in _by_type("کارت ۶۰۳۷۹۹۷۵۵۵۱۲۳۴۵۶ و کد ملی ۰۰۱۲۳۴۵۶۷۸", "fa")

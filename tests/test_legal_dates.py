@@ -105,3 +105,54 @@ def test_ocr_misread_solar_hijri_year_is_kept_but_suspect_and_not_a_key_fact() -
 def test_an_old_birth_date_is_not_suspect() -> None:
     (date,) = [e for e in extract_entities("آقای علی رضایی متولد ۱۳۲۵/۰۵/۱۰", "fa") if e.type == "DATE"]
     assert date.normalized == "1946-08-01" and "suspect" not in date.attributes
+
+
+def _dates_and_roles(text: str, language: str) -> list[tuple[str | None, str | None]]:
+    return [(e.normalized, e.attributes.get("role")) for e in extract_entities(text, language) if e.type == "DATE"]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        ("Dated: 14-09-2024", "en", [("2024-09-14", "issued")]),
+        ("Withdraw your wakalatnama by Friday 20th September or face the consequences.", "en", [("--09-20", None)]),
+        ("Desde el 28 de julio andas de guarimbera", "es", [("--07-28", None)]),
+        ("SECTOR 5 DE JULIO", "es", []),  # a barrio, not a date
+        ("Managua, nueve de febrero del año dos mil veinticuatro.", "es", [("2024-02-09", "issued")]),
+        ("بناءً على تعميم البنك المركزي السعودي المؤرخ في ٣ رمضان ١٤٤٥هـ، المبني", "ar", [("2024-03-13", None)]),
+        ("امك واخواتك بالبيت وحدهم.\n\n١٤ / ١٠\n", "ar", [("--10-14", "issued")]),
+        ("限你在3月15日前删除推特上的所有帖子", "zh", [("--03-15", None)]),
+    ],
+)
+def test_more_date_forms(text: str, language: str, expected: list[tuple[str, str | None]]) -> None:
+    assert _dates_and_roles(text, language) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "role"),
+    [
+        ("Date of birth:         02/09/1994", "en", "birth"),
+        ("Гр. Мельничуку Тарасу Богдановичу, 17.04.1990 р.н.,", "uk", "birth"),
+        ("محل وتاريخ الولادة: حماة ٢٥/٣/١٩٩٠", "ar", "birth"),
+        ("Doğum Yeri/Tarihi   : Bismil / 12.05.1993", "tr", "birth"),
+        ("aprehendido el 8 de agosto de 2024 por funcionarios", "es", "detained_on"),
+        ("Arrêtée le 11 mai 2024 à son domicile", "fr", "detained_on"),
+        ("se le cita para que comparezca el día 23 de agosto de 2021, a las 9:00 a.m.", "es", "appear_on"),
+        # summoned to appear at a hearing: the day to appear, across the line break
+        (
+            "à comparaître en personne devant le Tribunal, à l'audience\npublique du dimanche 21 avril 2024 à 9 heures",
+            "fr",
+            "appear_on",
+        ),
+        ("The case is adjourned to 10 April 2024 for mitigation and sentence.", "en", "hearing"),
+        ("جلسه رسیدگی در\nتاریخ ۱۴۰۲/۱۰/۲۴ با حضور متهم", "fa", "hearing"),
+        ("Date of Reasons:     27 March 2024", "en", "issued"),
+        ("KARAR TARİHİ    : 16/02/2024", "tr", "issued"),
+        ("05.03.2024 tarihinde oybirliğiyle karar verildi.", "tr", "issued"),
+        ("вих. № 2.7/14503/24 від 09.08.2024", "uk", "issued"),
+        ("Par notre correspondante à Tunis — publié le 18 octobre 2024 à 17h42", "fr", "issued"),
+        ("التاريخ: ١٤٤٥/٠٩/١٥هـ", "ar", "issued"),
+    ],
+)
+def test_date_roles_from_held_out_set_six(text: str, language: str, role: str) -> None:
+    assert _dates_and_roles(text, language)[0][1] == role

@@ -409,3 +409,28 @@ def test_an_egyptian_judgment_header_survives_a_misread_operative_part() -> None
 def test_an_arabic_summons_read_with_a_hamza_is_still_a_summons() -> None:
     text = "قطاع الأمن الوطني - فرع الجيزة\n\nأستدعاء\n\nالسيد: مصطفى عادل النجار\nيرجى الحضور إلى مقر الفرع"
     assert classify_document(text, "ar")[0] == "summons"
+
+
+def test_a_judgment_caption_before_its_title_and_a_remand_keep_it_a_verdict() -> None:
+    """A common-law judgment names court, case, parties and coram before "REASONS FOR VERDICT", and
+    remanding the convicted defendant does not make it a detention order."""
+    text = (
+        "DCCC 512/2023\n[2024] HKDC 1187\n\nIN THE DISTRICT COURT OF THE HONG KONG SPECIAL ADMINISTRATIVE REGION\n"
+        "CRIMINAL CASE NO 512 OF 2023\n\n" + "-" * 40 + "\nHKSAR\nv\nLAM Wing-sze\n" + "-" * 40 + "\n\n"
+        "Before:              His Honour Judge Fung Tak-ming\nDate of Hearing:     4 March 2024\n"
+        "Date of Reasons:     27 March 2024\n\n" + "-" * 40 + "\nREASONS FOR VERDICT\n" + "-" * 40 + "\n\n"
+        "1. Bail had been refused and the defendant has been remanded in custody throughout.\n"
+        "2. The defendant is remanded in custody pending sentence.\n"
+    )
+    assert classify_document(text, "en")[0] == "court_decision"
+
+
+def test_a_news_article_about_a_verdict_is_other() -> None:
+    text = (
+        "POLITIQUE | JUSTICE\n\n"
+        "Tunisie : trois ans de prison ferme pour une avocate poursuivie en vertu du décret-loi 54\n\n"
+        "Par notre correspondante à Tunis — publié le 18 octobre 2024 à 17h42\n\n"
+        "La chambre criminelle du Tribunal de première instance de Tunis a condamné jeudi l'avocate à trois ans "
+        "de prison ferme, a indiqué son comité de défense. Le verdict a été rendu jeudi.\n"
+    )
+    assert classify_document(text, "fr")[0] == "other"

@@ -58,3 +58,39 @@ def test_names_keep_their_script_and_get_a_latin_form(name: str, language: str, 
 def test_person_entities_carry_both_forms() -> None:
     (person,) = [e for e in extract_entities("被告人林志明，男，1985年3月12日出生", "zh") if e.type == "PERSON"]
     assert person.text == "林志明" and person.attributes["translit"] == "Lin Zhiming"
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        # countries where the paper puts someone or something
+        ("ухиляючись, знаходзіцца ў Літоўскай Рэспубліцы", "be", [("Літоўскай Рэспубліцы", "Lithuania")]),
+        (
+            "Ви перебуваєте за межами України, імовірно у Словацькій Республіці.",
+            "uk",
+            [("України", "Ukraine"), ("Словацькій Республіці", "Slovakia")],
+        ),
+        ("Almanya'ya gittiğinin değerlendirildiği", "tr", [("Almanya", "Germany")]),
+        ("هیچ‌کس در ترکیه امنیت ندارد", "fa", [("ترکیه", "Turkey")]),
+        (
+            "调查显示，何卓賢於2020年離開香港，現身處英國，經常在倫敦及曼徹斯特參與集會",
+            "zh",
+            [("香港", "Hong Kong"), ("英國", "United Kingdom"), ("倫敦", "London"), ("曼徹斯特", "Manchester")],
+        ),
+        # not inside a state title, a law or an office's initials
+        ("сославшись на ст. 29 Конституции Российской Федерации", "ru", []),
+        ("ФКУ СИЗО-1 УФСИН России", "ru", []),
+        ("بسمه تعالی\nجمهوری اسلامی ایران\nقوه قضاییه", "fa", []),
+        # not a place that names a document or a bar
+        ("in the terms of the Istanbul Protocol (2022 edition)", "en", []),
+        ("Müdafi: Av. Serhat YILDIZ (Diyarbakır Barosu)", "tr", []),
+        # a form's spaced "district / PROVINCE" is two places
+        ("SUÇ YERİ      : Çankaya / ANKARA", "tr", [("Çankaya", "Çankaya"), ("ANKARA", "Ankara")]),
+        # more towns of the asylum countries
+        ("He was arrested on 31 May 2024 at his home in Mukono", "en", [("Mukono", "Mukono")]),
+        ("te vayas de Petare o te calles", "es", [("Petare", "Petare")]),
+        ("уроженцу м. Бахчисарай", "uk", [("м. Бахчисарай", "Bakhchysarai")]),
+    ],
+)
+def test_places_from_held_out_set_six(text: str, language: str, expected: list[tuple[str, str | None]]) -> None:
+    assert _places(text, language) == expected

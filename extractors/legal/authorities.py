@@ -47,6 +47,8 @@ _TRAILING = {
     "for",
     "and",
     "و",
+    "і",
+    "та",
 }
 _FA_STOP = {
     "است",
@@ -121,8 +123,16 @@ def _grow_right(text: str, end: int, language: str, persons: list[tuple[int, int
         if word_match is None or _inside(word_match.start(), persons):
             break
         raw = word_match.group()
-        word = raw.rstrip(",;:)")
+        word = raw.rstrip(',;:)»"”')
         is_tail = word.lower() in tails
+        if word.endswith(".") and len(word) > 3 and word[:-1].isalpha() and not is_tail:
+            word = word[:-1]  # "Police Station Saddar.": the sentence ends, the name does not take the stop
+        section = _FA_SECTION.match(text, word_match.start()) if language == "fa" and taken else None
+        if section:
+            # "دادسرای عمومی و انقلاب تهران – ناحیه ۳۳ (امنیت)": the district and its section belong to it
+            pos = last_good = section.end()
+            taken += 1
+            continue
         if crossed_line and not is_tail:
             break
         if language == "fa":
@@ -141,6 +151,21 @@ def _grow_right(text: str, end: int, language: str, persons: list[tuple[int, int
         if raw != word or (word.endswith(".") and word.lower() not in tails and len(word) > 2):
             break
     return last_good, taken
+
+
+_FA_SECTION = re.compile(
+    r"[–-][ \t]*ناحیه[ \t]+\d+(?:[ \t]*\([\u0600-\u06FF\u200c ]{2,20}\))?|\([\u0600-\u06FF\u200c]{2,20}\)"
+)
+# a chamber of a court named before it: "la section correctionnelle du Tribunal de …",
+# "la chambre d'accusation de la Cour d'appel"
+_FR_CHAMBER = re.compile(
+    r"(?:section|chambre|pôle)[ \t]+[\w'’-]+(?:[ \t]+[\w'’-]+)?[ \t]+(?:du|de[ \t]+la|de[ \t]+l['’])[ \t]*$",
+    re.IGNORECASE,
+)
+# one body named inside another: "National Security Department of the Hong Kong Police Force"
+_OF_THE = re.compile(r"[ \t]+of[ \t]+the[ \t]+")
+# an office's initials ("СВ", "УФСБ", "ОП № 5"): a word before it is the officer's title ("Слідчий СВ …")
+_INITIALS = re.compile(r"^[А-ЯЁІЇЄЎA-Z]{2,5}\b")
 
 
 def _grow_left(text: str, start: int, language: str) -> int:
@@ -190,15 +215,56 @@ def extract_authorities(text: str, language: str, persons: list[tuple[int, int]]
             if language == "tr" and m.group()[0].islower():
                 continue  # "en yakın sulh ceza hakimliğine": any court of that kind, not a named one
             end, taken = _grow_right(norm, m.end(), language, persons)
+            initials = language in ("ru", "uk", "be") and _INITIALS.match(m.group())
+            start = m.start() if initials else _grow_left(norm, m.start(), language)
+            if not re.search(r"[^\W\d_]", norm[start : m.start()]):
+                start = m.start()  # "3. Суд …": a paragraph number, not a name
             single_word = not re.search(r"\s", m.group().strip())
-            if single_word and taken == 0:
-                continue
-            start = _grow_left(norm, m.start(), language)
+            if single_word and taken == 0 and (start == m.start() or language != "tr"):
+                continue  # a bare "Tribunal"; a Turkish governorate is named before it ("Ankara Valiliği")
+            if language == "tr" and start == m.start() and re.search(r"ceza", m.group(), re.IGNORECASE):
+                continue  # "en yakın Ağır Ceza Mahkemesine": a court of that kind, with no place or number
+            if language == "fr":
+                chamber = _FR_CHAMBER.search(norm, max(0, start - 60), start)
+                if chamber:
+                    start = chamber.start()
             spans.append((start, end, 0.8))
+    if language == "en":
+        spans = _join_of_the(norm, spans)
+    if language in ("ru", "uk", "be"):
+        spans = _join_genitive(norm, spans)
     out: list[Candidate] = []
     for start, end, conf in spans:
         surface = text[start:end].strip()
+        if not surface:
+            continue
         english, country = _english_name(surface, language)
         attrs = {"country": country} if country else {}
         out.append(Candidate("AUTHORITY", start, start + len(surface), english, conf, attrs))
     return out
+
+
+def _join_of_the(text: str, spans: list[tuple[int, int, float]]) -> list[tuple[int, int, float]]:
+    """Two bodies joined by "of the" are one: "National Security Department of the Hong Kong Police
+    Force" is a department, not a department and a police force."""
+    ordered = sorted(spans)
+    joined = list(spans)
+    for a in ordered:
+        for b in ordered:
+            if b[0] > a[1] and _OF_THE.fullmatch(text, a[1], b[0]):
+                joined.append((a[0], b[1], min(a[2], b[2])))
+    return joined
+
+
+_GENITIVE_START = re.compile(r"[А-ЯЁІЇЄЎ][а-яёіїєўґ'’]+(?:ого|его|ої|ага)\b")
+
+
+def _join_genitive(text: str, spans: list[tuple[int, int, float]]) -> list[tuple[int, int, float]]:
+    """A body followed by another in the genitive is one ("слідчого відділу / Головного управління
+    Національної поліції …", across the line break); a letterhead's next line is in the nominative."""
+    joined = list(spans)
+    for a in spans:
+        for b in spans:
+            if b[0] > a[1] and not text[a[1] : b[0]].strip() and _GENITIVE_START.match(text, b[0]):
+                joined.append((a[0], b[1], min(a[2], b[2])))
+    return joined

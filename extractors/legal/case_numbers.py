@@ -24,34 +24,49 @@ _PATTERNS: list[tuple[str, str]] = [
         r"(?:\s+[а-яіїєў]+){0,3}\s*(?:за\s+)?" + _NUMERO + r"\s*(?P<num>" + _TOKEN + r")",
         "cis",
     ),
+    # Russian court file identifiers (УИД): region, court type, court code, year, serial
+    # ("УИД 66RS0005-01-2024-001873-40"), with or without the label
+    (r"(?<![\w-])(?P<num>\d{2}[A-ZА-Я]{2}\d{4}-\d{2}-\d{4}-\d{6}-\d{2})(?![\w-])", "uid"),
     # Turkish: "Soruşturma No : 2024/45871", "Esas No: 2023/145", "DEĞİŞİK İŞ NO : 2023/6612 D. İş"
     (
-        r"(?:soru[şs]turma|esas|karar|[iİI]ddianame|sorgu|de[ğg][iİI][şs][iİI]k\s+[iİI][şs]|dosya|[EK]\.)"
+        r"(?:soru[şs]turma|esas|karar|[iİI]ddianame|sorgu|de[ğg][iİI][şs][iİI]k\s+[iİI][şs]|dosya|[EK]\.|(?:C\.\s?|Ba[şs])?Savc[ıi]l[ıi][ğg][ıi])"
         r"\s*(?:no|numaras[ıi]|say[ıi]s[ıi])?\s*[:.]?\s*(?P<num>\d{4}\s*/\s*\d+)",
         "tr",
     ),
     # Persian
     (
         r"(?:کلاسه\s+پرونده|شماره\s+پرونده|شماره\s+بایگانی(?:\s+شعبه)?|شماره\s+دادنامه|شماره\s+کیفرخواست|شماره\s+ابلاغیه"
-        r"|شماره\s+قرار|شماره\s+پرونده\s+کلاسه)\s*[:：]?\s*(?P<num>\d{5,})",
+        r"|شماره\s+قرار|شماره\s+پرونده\s+کلاسه"
+        # the paper's name before the number: "کیفرخواست شماره ۱۴۰۲…", "دادنامه به شماره …"
+        r"|(?:کیفرخواست|دادنامه|پرونده|قرار|ابلاغیه|احضاریه)\s+(?:به\s+)?شماره)\s*[:：]?\s*(?P<num>\d{5,})",
         "fa",
     ),
+    # Iranian judiciary numbers (SANA system) standing alone: 16 digits for a file, 18 for a judgment or
+    # indictment, opening with the Solar Hijri year (13xx/14xx); bank cards (5…/6…) and national ids
+    # (10 digits) have other shapes
+    (r"(?<![\d\u06F0-\u06F9])(?P<num>1[34]\d{2}(?:\d{12}|\d{14}))(?![\d\u06F0-\u06F9])", "fa-sana"),
     # Arabic: "القضية رقم 1927 لسنة 2023", "رقم الأساس: 2871 لعام 2014"
     (
-        r"(?:القضية|الدعوى|قضية|دعوى|رقم\s+الأساس|أساس|رقم\s+(?:ال)?(?:قرار|حكم)|الملف|المقيدة\s+برقم|برقم)\s*(?:رقم)?\s*[:：]?\s*(?P<num>\d+)\s*"
-        r"(?:لسنة|لعام|/)\s*(?P<year>\d{4})",
+        r"(?:القضية|الدعوى|قضية|دعوى|الجناية|الجنحة|جناية|جنحة|رقم\s+الأساس|أساس|رقم\s+(?:ال)?(?:قرار|حكم)|الملف|المقيدة\s+برقم|برقم)"
+        # an Iraqi court's letter between number and year: "١١٢٨/ج/٢٠٢٤"
+        r"\s*(?:رقم)?\s*[:：]?\s*(?P<num>\d+(?:\s*/\s*[\u0621-\u064A]{1,3})?)\s*(?:لسنة|لعام|/)\s*(?P<year>\d{4})",
         "ar",
     ),
+    # a decision or judgment number given without a year: "رقم القرار: ٩٧٥"
+    (r"رقم\s+(?:ال)?(?:قرار|حكم)\s*[:：]\s*(?P<num>\d+)(?!\s*(?:لسنة|لعام|/|\d))", "ar"),
     # Spanish: "Causa N° 1C-28741-24", "SENTENCIA No. 187 de 2023", "Número de asunto: 014382-ORM4-2021-PN"
     (
-        r"(?:Expediente(?:\s+de\s+Fase\s+Preparatoria)?|Causa|Asunto|Número\s+de\s+asunto|Sentencia|Exp\.|Caso)"
-        r"(?:\s+(?:principal|penal))?\s*(?:N[°º.o*]*\.?|No\.|Número)?\s*[:.]?\s*(?P<num>[A-Z0-9][A-Z0-9\-/]*\d[A-Z0-9\-/]*)"
+        r"(?:Expediente(?:\s+de\s+Fase\s+Preparatoria)?|Causa|Asunto|Número\s+de\s+asunto|Sentencia|Exp\.|Caso"
+        r"|Nomenclatura(?:\s+Fiscal)?)"
+        # "(EFP)": the file type's abbreviation before its number
+        r"(?:\s+(?:principal|penal))?(?:\s*\([A-Z]{2,6}\))?\s*(?:N[°º.o*]*\.?|No\.|Número)?\s*[:.]?\s*(?P<num>[A-Z0-9][A-Z0-9\-/]*\d[A-Z0-9\-/]*)"
         r"(?:\s+de\s+(?P<year>\d{4}))?",
         "es",
     ),
     # French: "N° Parquet : 23/04512", "Affaire n° 45219/12", "l'affaire pénale n° 1-312/2023"
     (
-        r"(?:N[°º]\s*(?:du\s+|de\s+l')?(?:Parquet|RG|dossier|d'ordre|d'instruction|instruction)|Affaire(?:\s+pénale)?|Dossier|\bRG|Parquet)\s*(?:n[°º])?\s*[:.]?\s*"
+        r"(?:N[°º]\s*(?:du\s+|de\s+l'|de\s+)?(?:Parquet|RG|dossier|d'ordre|d'instruction|instruction|rôle)|Affaire(?:\s+pénale)?|Dossier|\bRG|Parquet"
+        r"|(?:enregistrée?s?|inscrite?s?)\s+(?:[\w'’]+\s+){0,4}sous\s+le)\s*(?:n[°º])?\s*[:.]?\s*"
         r"(?P<num>\d[\d/\-.]*\d)",
         "fr",
     ),
@@ -59,10 +74,15 @@ _PATTERNS: list[tuple[str, str]] = [
     (r"\bRéf(?:érence)?\s*\.?\s*[:.]?\s*(?P<num>(?:[A-Z]{2,8}/)?\d[\w/\-.]*\d)", "fr"),
     # English: "Case No. WKCC 2871/2023", "criminal case No. 1230..."
     (
-        r"(?:[Cc]ase|CASE|File|Reference|Ref\.)\s*(?:No\.?|Number|#)\s*[:.]?\s*(?P<num>(?:[A-Z]{2,5}\s?)?\d[\w/\-.]*\d)"
+        r"(?:[Cc]ase|CASE|File|Reference|Ref\.|FIR|F\.I\.R\.)\s*(?:No\.?|Number|#)\s*[:.]?\s*(?P<num>(?:[A-Z]{2,5}\s?)?\d[\w/\-.]*\d)"
         r"(?:\s+of\s+(?P<year>\d{4}))?",
         "en",
     ),
+    # Hong Kong court file numbers, in any language: court and list letters, number/year ("DCCC 512/2023",
+    # "WKCC 3021/2024", "HCMA 123/2021")
+    (r"(?-i:(?<![\w/])(?P<num>[A-Z]{2}(?:CC|MA|AL|CJ|MP|CP)\s?\d{1,6}/\d{4})(?![\w/]))", "hk"),
+    # neutral citations of judgments: "[2024] HKDC 1187", "[2021] HKCFA 3", "[2020] EWCA Crim 123"
+    (r"(?-i:(?P<num>\[\d{4}\]\s?[A-Z]{2,6}(?:\s[A-Z][a-z]+)?\s\d{1,5})(?!\d))", "citation"),
     # Chinese: "（2024）京02刑初45号", "京公朝（刑）传字〔2024〕1187号", "沪检二分刑诉〔2024〕Z23号"
     (r"(?P<num>[（(]\d{4}[）)][\u4e00-\u9fff\d]{1,12}?\d+号)", "zh"),
     (
@@ -81,10 +101,23 @@ def normalize_case_number(raw: str, year: str | None = None) -> str:
     return f"{value}/{year}" if year else value
 
 
+def _zh_year_brackets(value: str) -> str:
+    """The year's brackets after an issuer ("京公朝（刑）传字〔2024〕1187号"): OCR reads 〔2024〕 as
+    【2024]】 or (2024], so odd or unmatched ones are 〔〕 again; a matched pair of square brackets
+    typed as such ("取保字[2024]10312号") stays as printed."""
+
+    def fix(m: re.Match[str]) -> str:
+        return m.group(0) if m.group(0) == f"[{m.group(1)}]" else f"〔{m.group(1)}〕"
+
+    return re.sub(r"(?<=[\u4e00-\u9fff])[〔【\[(]{1,2}(\d{4})[〕】\])]{1,2}", fix, value)
+
+
 def extract_case_numbers(text: str, language: str) -> list[Candidate]:
     norm = ascii_digits(text)
     out: list[Candidate] = []
     for rx, kind in _COMPILED:
+        if kind == "fa-sana" and language != "fa":
+            continue  # a bare long number is a judiciary number only in an Iranian paper
         for m in rx.finditer(norm):
             raw = m.group("num").rstrip(".,;:")
             if not any(ch.isdigit() for ch in raw):
@@ -95,7 +128,7 @@ def extract_case_numbers(text: str, language: str) -> list[Candidate]:
             if year:
                 end = m.end("year")
             normalized = normalize_case_number(raw, year)
-            if kind == "zh":  # OCR reads 〔2024〕 as 【2024]】 or (2024]: the year's brackets as printed
-                normalized = re.sub(r"(?<=[\u4e00-\u9fff])[〔【\[(]{1,2}(\d{4})[〕】\])]{1,2}", r"〔\1〕", normalized)
+            if kind == "zh":
+                normalized = _zh_year_brackets(normalized)
             out.append(Candidate("CASE_NUMBER", start, end, normalized, 0.9, {"pattern": kind}))
     return out

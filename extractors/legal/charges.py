@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from evidence.extractors.legal.knowledge import Charge, Code, KnowledgeBase, knowledge_base
-from evidence.extractors.legal.numerals import ZH_NUMERAL_CHARS, zh_to_int
+from evidence.extractors.legal.numerals import AR_ORDINAL_WORD, ZH_NUMERAL_CHARS, ar_ordinal_to_int, zh_to_int
 from evidence.extractors.legal.spans import Candidate, ascii_digits
 
 _NUM = r"\d+(?:[.\-/]\d+)*"
@@ -21,30 +21,39 @@ _ARTICLE_PATTERNS = [
     r"(?:(?:п|пп|пункт\w*)\.?\s*«?[а-яіa-z0-9]{1,2}»?\s*,?\s*)?"
     r"(?:(?:ч|част\w*)\.?\s*\d+(?:\s*(?:и|і|та|,)\s*\d+)*\s*,?\s*)?"
     r"(?<![а-яёіїєў])(?:ст|стат\w*|арт|артыкул\w*)\.?\s*(?P<num>" + _NUM + r")",
-    # English: "Part 1 of Article 280.3", "section 10(1)(a)"
-    r"(?:(?:Part|paragraph)\s+\d+\s+of\s+)?\b(?:Articles?|Art\.|Arts\.|[Ss]ection|s\.)\s*(?P<num>" + _NUM + r")"
+    # English: "Part 1 of Article 280.3", "section 10(1)(a)", "u/s 295-C" (a lettered section of its own)
+    r"(?:(?:Part|paragraph)\s+\d+\s+of\s+)?(?:\b(?:Articles?|Art\.|Arts\.|[Ss]ection|s\.)|\bu/s\.?)\s*(?P<num>"
+    + _NUM
+    + r")"
+    r"(?:-(?P<hletter>[A-Z])(?![\w-]))?"
     # "Article 361-1 Part 2 of ...", "Article 80(d)"
     r"(?:\(\d+\))*(?:\((?P<eletter>[a-z])\))?(?:\([a-z]\))*(?:,?\s+(?:Part|paragraph)\s+\d+)?",
     # French: "la partie 1 de l'art. 318", "l'article 24"
     r"(?:(?:la\s+)?partie\s+\d+\s+de\s+)?(?:l['’])?\b(?:art\.|articles?)\s*(?P<num>" + _NUM + r")(?P<bis>\s*bis)?",
     # Spanish: "artículo 142, apartado 1, del Código Penal", "artículo 20, numeral 3"
-    r"\b(?:art\.|arts\.|art[íi]culos?)\s*(?P<num>" + _NUM + r")"
+    r"\b(?:art\.|arts\.|artos?\.|art[íi]culos?)\s*(?P<num>" + _NUM + r")"
     r"(?:,?\s+(?:apartados?|incisos?|p[áa]rrafos?|numerales?|literal|fracci[óo]n)\s+[\w\d]{1,3}\b)*",
     # Turkish: "314/2. maddesi", "md. 7/2"
     r"(?P<num>" + _NUM + r")(?:\.|'?(?:[ıiuü]?nc[ıiuü]))?\s*madde(?:si|leri|sinin|lerinin)?\b",
     r"\b(?:md\.|madde)\s*(?P<num>" + _NUM + r")",
     # Persian
     r"ماده\s*(?P<num>" + _NUM + r")(?P<bis>\s*مکرر)?",
-    # Arabic: "المادة 86 مكرر", "المادة 80 (د)"
+    # Arabic: "المادة 86 مكرر", "المادة 80 (د)", "المادة 12 فقرة 2" (a paragraph of article 12)
     r"(?:المادة|المادتين|مادة)\s*(?P<num>" + _NUM + r")(?P<bis>\s*مكرر)?"
-    r"(?:\s*\(?\s*(?P<letter>[أابجدهوزحطي])ـ?\s*\)(?=[\s،,.)])|\s+(?P<bare>[أبجدهزحطي])(?=[\s،,.)]))?",
+    r"(?:\s*\(?\s*(?P<letter>[أابجدهوزحطي])ـ?\s*\)(?=[\s،,.)])|\s+(?P<bare>[أبجدهزحطي])(?=[\s،,.)]))?"
+    r"(?:\s*،?\s*(?:ال)?(?:فقرة|بند)\s*(?:\(?\d+\)?|" + AR_ORDINAL_WORD + r"))?",
+    # Arabic ordinals, as Gulf and Levantine laws number articles: "المادة الثلاثين", "المادة الحادية عشرة"
+    r"(?:المادة|مادة)\s+(?P<arord>ال[\u0621-\u064A]+(?:\s+(?:عشرة?|بعد\s+المائة|و\s*ال[\u0621-\u064A]+))?)",
     # Chinese: "第一百零五条第二款"
     r"第(?P<zh>[" + ZH_NUMERAL_CHARS + r"\d]+)条(?:第(?P<zhpara>[" + ZH_NUMERAL_CHARS + r"\d]+)款)?",
 ]
 _ARTICLE_RES = [re.compile(p, re.IGNORECASE) for p in _ARTICLE_PATTERNS]
 _CONNECTOR = re.compile(r"[\s,;]*(?:и|і|та|а\s+также|ve|ile|y|e|et|and|و|،)?[\s,;]*", re.IGNORECASE)
 _FILLER = re.compile(
-    r"(?:[\s,;:()«»\"'’—–\-]|\bof\s+the\b|\bof\b|\bdu\b|\bde\s+la\b|\bdel\b|\bde\b|\bdes\b|من\b|از\b|\bпо\b|\bза\b)*",
+    r"(?:[\s,;:()«»\"'’—–\-]|\bof\s+the\b|\bof\b|\bdu\b|\bde\s+la\b|\bdel\b|\bde\b|\bdes\b|من\b|از\b|\bпо\b|\bза\b"
+    # the book of a code ("ماده ۴۹۹ کتاب پنجم قانون مجازات اسلامی", "Book Five of the Penal Code") and an
+    # Egyptian decree-law ("من القرار بقانون رقم ٩٤ لسنة ٢٠١٥")
+    r"|کتاب\s+[\u0600-\u06FF]+|\bBook\s+\w+\b|(?:ال)?قرار\s+ب(?=قانون))*",
     re.IGNORECASE,
 )
 _BACK_GAP = re.compile(r"[\s'’]*(?:n?[ıiuü]n)?[\s,:]*(?:md\.|madde|№)?\s*", re.IGNORECASE)
@@ -97,7 +106,13 @@ def _find_refs(text: str) -> list[_Ref]:
                 para = zh_to_int(groups["zhpara"]) if groups.get("zhpara") else None
                 refs.append(_Ref(m.start(), m.end(), str(value), paragraph=str(para or "")))
                 continue
-            letter = _ARABIC_LETTERS.get(groups.get("letter") or "", "")
+            if groups.get("arord"):
+                ref = _ordinal_ref(m)
+                if ref is not None:
+                    refs.append(ref)
+                continue
+            # "295-C": a hyphenated capital is part of the section's number (Pakistan Penal Code)
+            letter = _ARABIC_LETTERS.get(groups.get("letter") or "", "") or (groups.get("hletter") or "")
             maybe = _ARABIC_LETTERS.get(groups.get("bare") or "", "") or (groups.get("eletter") or "")
             refs.append(_Ref(m.start(), m.end(), groups["num"], bool(groups.get("bis")), letter, maybe_letter=maybe))
     refs.sort(key=lambda r: (r.start, -(r.end - r.start)))
@@ -107,6 +122,16 @@ def _find_refs(text: str) -> list[_Ref]:
             continue
         kept.append(ref)
     return kept
+
+
+def _ordinal_ref(m: re.Match[str]) -> _Ref | None:
+    """ "المادة الثلاثين" as article 30; a second word that is not part of the ordinal is left out."""
+    words = list(re.finditer(r"\S+", m.group("arord")))
+    for count in range(len(words), 0, -1):
+        value = ar_ordinal_to_int(" ".join(w.group() for w in words[:count]))
+        if value is not None:
+            return _Ref(m.start(), m.start("arord") + words[count - 1].end(), str(value))
+    return None
 
 
 def _find_code_mentions(text: str, kb: KnowledgeBase, country: str | None) -> list[_CodeMention]:
@@ -184,9 +209,12 @@ def _article_id(code: Code, ref: _Ref) -> tuple[str | None, str, str]:
         number += "bis"
     if ref.letter:
         number += ref.letter
+    # the leading number: an article, or the chapter of a dotted one (КоАП 4.1 is in chapter 4)
     digits = re.match(r"\d+", number)
-    if code.general_part_max and digits and int(digits.group()) <= code.general_part_max and "." not in number:
+    if code.general_part_max and digits and int(digits.group()) <= code.general_part_max:
         return None, paragraph, "general_part"
+    if code.special_part_max and digits and int(digits.group()) > code.special_part_max:
+        return None, paragraph, "procedure"
     return number, paragraph, ""
 
 
@@ -263,29 +291,63 @@ def extract_charges(text: str, language: str, country: str | None) -> list[Candi
         if m and m.start("num") - mention.end <= 10 and not any(s <= m.start("num") < e for s, e in covered):
             used_mentions.add(mention.start)
             emit(mention.start, m.end(), mention, _Ref(m.start("num"), m.end(), m.group("num")))
-    # A law named on its own ("Ley 1055") is itself the charge.
+    # A law named on its own ("Ley 1055") is itself the charge, unless the paper cites one of its
+    # articles: then the bare name ("poursuivie en vertu du décret-loi 54") is that same charge again.
+    cited_codes = {c.attributes["code"] for c in out}
     for mention in mentions:
+        if mention.code in cited_codes:
+            continue
         if mention.start not in used_mentions and not any(s < mention.end and mention.start < e for s, e in covered):
             emit(mention.start, mention.end, mention, None)
-    out.extend(_charges_by_name(norm, language, country, kb, covered))
+    out.extend(_charges_by_name(norm, language, country, kb, covered, out))
     return out
+
+
+# An offence name followed by the article or law it is charged under: "incitement to violence contrary
+# to section 51", "煽動意圖罪，違反《維護國家安全條例》第24條", "conspiración … en concordancia con la Ley 1055".
+_NAME_TO_ARTICLE = re.compile(
+    r"[\s\"'”»,，、;；:：(（]*(?:contrary\s+to|in\s+violation\s+of|under|违反|違反|触犯|موضوع|المنصوص\s+عليها?\s+في"
+    r"|previst[oa]s?\s+(?:y\s+sancionad[oa]s?\s+)?en|tipificad[oa]s?\s+en|prévus?\s+(?:et\s+punis?\s+)?par"
+    r"|en\s+concordancia\s+con|en\s+relaci[óo]n\s+con|conforme\s+al?)?[\s(（]*(?:(?:el|la|the|le)\s+|l['’])?",
+    re.IGNORECASE,
+)
 
 
 def _charges_by_name(
-    text: str, language: str, country: str | None, kb: KnowledgeBase, covered: list[tuple[int, int]]
+    text: str,
+    language: str,
+    country: str | None,
+    kb: KnowledgeBase,
+    covered: list[tuple[int, int]],
+    articles: list[Candidate],
 ) -> list[Candidate]:
-    """Offence names that identify one article on their own ("寻衅滋事罪", "تبلیغ علیه نظام")."""
-    out: list[Candidate] = []
-    taken = list(covered)
+    """Offence names that identify one article on their own ("寻衅滋事罪", "تبلیغ علیه نظام").
+
+    The longest name wins where two overlap ("conspiración para cometer menoscabo…" over
+    "menoscabo…"); a name directly followed by the article it is charged under takes that article's
+    id, so one name shared by an old and a new law ("seditious intention") follows the paper.
+    """
+    found: list[tuple[re.Match[str], Charge]] = []
     for charge in kb.charges.values():
-        code = kb.codes[charge.code]
-        if country and code.country != country:
+        if country and kb.codes[charge.code].country != country:
             continue
         for rx in charge.names.get(language, ()):
-            for m in rx.finditer(text):
-                if any(m.start() < e and s < m.end() for s, e in taken):
-                    continue
-                attrs = _charge_attributes(kb, code, charge.id, charge.article, "name")
-                out.append(Candidate("CHARGE", m.start(), m.end(), charge.id, 0.7, attrs))
-                taken.append((m.start(), m.end()))
-    return out
+            found.extend((m, charge) for m in rx.finditer(text))
+    found.sort(key=lambda hit: (-(hit[0].end() - hit[0].start()), hit[0].start()))
+    by_start = {c.start: c for c in articles}
+    out: list[Candidate] = []
+    taken = list(covered)
+    for m, charge in found:
+        if m.end() == m.start() or any(m.start() < e and s < m.end() for s, e in taken):
+            continue
+        after = _NAME_TO_ARTICLE.match(text, m.end())
+        article = by_start.get(after.end()) if after and after.end() - m.end() <= 30 else None
+        if article is not None and article.normalized != charge.id:
+            attrs = dict(article.attributes, resolution="name")
+            out.append(Candidate("CHARGE", m.start(), m.end(), article.normalized, 0.7, attrs))
+        else:
+            code = kb.codes[charge.code]
+            attrs = _charge_attributes(kb, code, charge.id, charge.article, "name")
+            out.append(Candidate("CHARGE", m.start(), m.end(), charge.id, 0.7, attrs))
+        taken.append((m.start(), m.end()))
+    return sorted(out, key=lambda c: c.start)

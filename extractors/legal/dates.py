@@ -73,6 +73,11 @@ _ROLE_CUES: dict[str, list[str]] = {
         r"مواليد",
         r"تولد",
         r"出生",
+        r"\bbirth\b",
+        r"р\.\s*н\.",
+        r"doğum",
+        r"الولادة",
+        r"الميلاد",
     ],
     "detained_on": [
         r"задержан",
@@ -85,6 +90,12 @@ _ROLE_CUES: dict[str, list[str]] = {
         r"detained",
         r"arrested",
         r"detenid[oa]",
+        r"aprehendid[oa]",
+        r"garde\s+à\s+vue",
+        r"содерж(?:ится|ался|алась)",
+        r"الموقوفة?\s+منذ",
+        r"arr[êe]t[ée]e?s?\b",
+        r"interpell[ée]e?\b",
         r"دستگیر",
         r"بازداشت\s+شد",
         r"القبض",
@@ -118,8 +129,26 @@ _ROLE_CUES: dict[str, list[str]] = {
         r"传唤",
         r"接受讯问",
         r"Stop\s+your",
+        r"compare(?:cer|zca|zcan)\b",
+        r"compara[îi]tre",
+        r"для\s+вручення",
     ],
-    "hearing": [r"судебн\w+\s+заседани", r"hearing", r"audiencia", r"audience", r"بجلسة", r"جلسة", r"duruşma", r"开庭"],
+    "hearing": [
+        r"судебн\w+\s+заседани",
+        r"судов\w+\s+засіданн",
+        r"hearing",
+        r"audiencia",
+        r"audience",
+        r"بجلسة",
+        r"جلسة",
+        r"جلسه\s+(?:رسیدگی|دادگاه)",
+        r"وقت\s+رسیدگی",
+        r"duruşma",
+        r"开庭",
+        r"adjourned\s+(?:to|until)",
+        r"(?:produced|brought|appeared)\s+before",
+        r"\bproc[èe]s\b",
+    ],
     "issued": [
         r"Дата\s+выдачи",
         r"Дата\s+вручення",
@@ -137,6 +166,7 @@ _ROLE_CUES: dict[str, list[str]] = {
         r"Fait\s+à",
         r"صدر\s+في",
         r"Dated\s+this",
+        r"Dated\s*:",
         r"составлено",
         r"karar\s+verildi",
         r"kamu\s+davası\s+açılır",
@@ -148,6 +178,17 @@ _ROLE_CUES: dict[str, list[str]] = {
         r"Moscou,\s+le",
         r"^[A-ZÁÉÍÓÚ][a-záéíóú]+(?:\s+(?:de\s+)?[A-ZÁÉÍÓÚ][a-záéíóú]+){0,3},\s+$",
         r"En\s+la\s+ciudad",
+        r"التاريخ\s*:",
+        r"Date\s+of\s+(?:Reasons|Judg(?:e)?ment|Decision|Verdict|Sentence|Order)",
+        r"Fait\s+(?:au|en)\b",
+        r"publi[ée]e?\s+le",
+        r"karar\s+tarih\w*\s*:",
+        r"iddia\s+olunur",
+        r"(?:вих|исх)\.\s*№",
+        r"^\s*Дата\s*:",
+        r"صدر\s+بتاريخ",
+        # a newspaper's masthead: "THE NILE COURIER — 23 October 2023"
+        r"^[A-ZÀ-Þ][A-ZÀ-Þ .'’]{2,40}\s+[—–]\s+$",
     ],
 }
 _ROLE_RES = {role: re.compile("|".join(p), re.IGNORECASE | re.MULTILINE) for role, p in _ROLE_CUES.items()}
@@ -179,6 +220,37 @@ _EN_MDY = re.compile(
     r"(?P<d>\d{1,2}),\s+(?P<y>\d{4})"
 )
 _NUMERIC_DMY = re.compile(r"(?<![\d/.\-])(?P<d>\d{1,2})[./](?P<m>\d{1,2})[./](?P<y>\d{4})(?![\d/\-]|\.\d)")
+# "14-09-2024": hyphens only when both separators are hyphens (case numbers mix them: 1-312/2023)
+_NUMERIC_DMY_HYPHEN = re.compile(r"(?<![\w/.\-])(?P<d>\d{1,2})-(?P<m>\d{1,2})-(?P<y>\d{4})(?![\w/\-]|\.\d)")
+# Lunar Hijri months by name ("٣ رمضان ١٤٤٥هـ"), as Gulf papers date them
+_HIJRI_MONTHS = {
+    "محرم": 1,
+    "صفر": 2,
+    "ربيع الأول": 3,
+    "ربيع الاول": 3,
+    "ربيع الآخر": 4,
+    "ربيع الاخر": 4,
+    "ربيع الثاني": 4,
+    "جمادى الأولى": 5,
+    "جمادى الاولى": 5,
+    "جمادى الآخرة": 6,
+    "جمادى الاخرة": 6,
+    "جمادى الثانية": 6,
+    "رجب": 7,
+    "شعبان": 8,
+    "رمضان": 9,
+    "شوال": 10,
+    "ذو القعدة": 11,
+    "ذي القعدة": 11,
+    "ذو الحجة": 12,
+    "ذي الحجة": 12,
+}
+_HIJRI_NAMED = re.compile(
+    r"(?P<d>\d{1,2})\s+(?P<m>" + "|".join(sorted(_HIJRI_MONTHS, key=len, reverse=True)) + r")\s+(?P<y>1[34]\d{2})"
+    r"(?:\s*(?:هـ|ه(?![\u0621-\u064A])))?"
+)
+# A day and month alone on the last line of a letter ("١٤ / ١٠"): the date it was written
+_LAST_LINE_DAY_MONTH = re.compile(r"(?P<d>\d{1,2})\s*/\s*(?P<m>\d{1,2})")
 _NUMERIC_YMD = re.compile(r"(?<![\d/.\-])(?P<y>\d{4})[/\-.](?P<m>\d{1,2})[/\-.](?P<d>\d{1,2})(?![\d/\-])")
 _FA_NAMED = re.compile(r"(?P<d>\d{1,2})\s+(?P<m>" + "|".join(_FA_MONTHS) + r")(?:\s+(?:ماه\s+)?(?P<y>\d{4}))?")
 _ZH = re.compile(
@@ -192,10 +264,31 @@ _ES_WORDS = re.compile(
     re.IGNORECASE,
 )
 AddDate = Callable[..., None]
-_YEARLESS_CUE = re.compile(r"(?:до|к|by|until|before|avant|hasta)\s+$", re.IGNORECASE)
+_WEEKDAY = (
+    r"(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|lundi|mardi|mercredi|jeudi|vendredi|samedi|"
+    r"dimanche|lunes|martes|miércoles|jueves|viernes|sábado|domingo),?\s+)?"
+)
+# A day and month without a year count when the sentence dates something by them: "до 15 марта",
+# "arrested on 9 August", "by Friday 20th September", "desde el 28 de julio", "jusqu'au 3 mai"; a bare
+# "5 DE JULIO" is a street or a barrio.
+_YEARLESS_CUE = re.compile(
+    r"(?:\b(?:до|к|by|until|till|before|on|for|from|since|after|avant|hasta|desde|para|antes|del|el|al|le|du|au|"
+    r"dès|depuis|jusqu'au)\s+(?:el\s+|le\s+)?(?:día\s+)?" + _WEEKDAY + r"(?:the\s+)?)$",
+    re.IGNORECASE,
+)
+_ES_DAY_WORDS = re.compile(
+    r"(?<![\w])(?P<d>[a-záéíóú]+(?:\s+y\s+[a-záéíóú]+)?)\s+de\s+(?P<m>enero|febrero|marzo|abril|mayo|junio|julio|"
+    r"agosto|septiembre|setiembre|octubre|noviembre|diciembre)\s+(?:del\s+año\s+|de\s+)"
+    r"(?P<y>(?:dos\s+mil|mil\s+novecientos)(?:\s+[a-záéíóú]+){0,3})",
+    re.IGNORECASE,
+)
 
 
-_ISSUED_AFTER = re.compile(r"^\W{0,3}(?:tarihinde\s+)?karar\s+verildi", re.IGNORECASE)
+# A summons verb earlier in the same sentence: "cite … à comparaître … à l'audience du …"
+_SUMMONED_TO = re.compile(r"(?:compara[îi]tre|comparecer|comparezca|summoned\s+to\s+appear)[^.;]*$", re.IGNORECASE)
+_ISSUED_AFTER = re.compile(
+    r"^\W{0,3}(?:tarihinde\s+)?(?:oy(?:birliğiyle|çokluğuyla)\s+)?karar\s+verildi", re.IGNORECASE
+)
 
 
 def _role(text: str, start: int, end: int) -> str | None:
@@ -209,7 +302,12 @@ def _role(text: str, start: int, end: int) -> str | None:
         return "issued"
     if _ISSUED_AFTER.match(text[end : end + 40]):
         return "issued"
-    before = text[max(0, line_start - 80 if start - line_start < 12 else line_start, start - 90) : start]
+    # the clause before the date: its own line, and the line before when the sentence runs on from it
+    # ("à comparaître … à l'audience\npublique du dimanche 21 avril 2024")
+    previous_end = line_start - 1
+    runs_on = previous_end > 0 and text[previous_end - 1] not in ".:;!?\n" and bool(text[:previous_end].strip())
+    clause_start = text.rfind("\n", 0, previous_end) + 1 if runs_on or start - line_start < 12 else line_start
+    before = text[max(0, clause_start, start - 90) : start]
     after = text[end : end + 60]
     best: tuple[int, str] | None = None
     for role, rx in _ROLE_RES.items():
@@ -230,6 +328,8 @@ def _role(text: str, start: int, end: int) -> str | None:
             best = min(best, (dist, role)) if best else (dist, role)
     if best is None or best[0] > 80:
         return None
+    if best[1] == "hearing" and _SUMMONED_TO.search(text[max(0, start - 200) : start]):
+        return "appear_on"  # summoned to appear at a hearing: the day to appear
     return best[1]
 
 
@@ -260,18 +360,15 @@ def extract_dates(text: str, language: str) -> list[Candidate]:
             start = m.start()
             if m.group("y"):
                 add(start, m.end(), _iso(int(m.group("y")), month, day), "gregorian", 0.95)
-            elif (
-                language in ("ru", "uk", "be")
-                and _YEARLESS_CUE.search(norm[max(0, start - 8) : start])
-                and 1 <= day <= 31
-            ):
+            elif _YEARLESS_CUE.search(norm[max(0, start - 30) : start]) and 1 <= day <= 31:
                 add(start, m.end(), f"--{month:02d}-{day:02d}", "gregorian", 0.6, year="unknown")
     if language == "en":
         for m in _EN_MDY.finditer(norm):
             month = _MONTHS["en"][m.group("m").lower()]
             add(m.start(), m.end(), _iso(int(m.group("y")), month, int(m.group("d"))), "gregorian", 0.9)
-    for m in _NUMERIC_DMY.finditer(norm):
-        add(m.start(), m.end(), _iso(int(m.group("y")), int(m.group("m")), int(m.group("d"))), "gregorian", 0.9)
+    for rx in (_NUMERIC_DMY, _NUMERIC_DMY_HYPHEN):
+        for m in rx.finditer(norm):
+            add(m.start(), m.end(), _iso(int(m.group("y")), int(m.group("m")), int(m.group("d"))), "gregorian", 0.9)
     for m in _NUMERIC_YMD.finditer(norm):
         _add_ymd(norm, m, language, add)
     if language == "fa":
@@ -284,15 +381,54 @@ def extract_dates(text: str, language: str) -> list[Candidate]:
                 except ValueError:
                     continue
                 add(m.start(), m.end(), iso, "solar_hijri", 0.9)
+    if language in ("ar", "fa"):
+        _add_hijri_named(norm, add)
+        _add_last_line_day_month(norm, add)
     if language == "zh":
         _add_chinese(norm, add)
     if language == "es":
-        for m in _ES_WORDS.finditer(norm):
-            month = _MONTHS["es"].get(m.group("m").lower())
-            day, year = es_words_to_int(m.group("d")), es_words_to_int(m.group("y"))
-            if month and day and year:
-                add(m.start(), m.end(), _iso(year, month, day), "gregorian", 0.85)
+        taken: list[tuple[int, int]] = []
+        for rx in (_ES_WORDS, _ES_DAY_WORDS):  # "a los catorce días del mes de…", "nueve de febrero del año…"
+            for m in rx.finditer(norm):
+                if any(m.start() < e and s < m.end() for s, e in taken):
+                    continue
+                month = _MONTHS["es"].get(m.group("m").lower().replace("setiembre", "septiembre"))
+                day = es_words_to_int(m.group("d"))
+                year, year_end = _es_year(m)
+                if month and day and 1 <= day <= 31 and year:
+                    add(m.start(), year_end, _iso(year, month, day), "gregorian", 0.85)
+                    taken.append((m.start(), year_end))
     return out
+
+
+def _es_year(m: re.Match[str]) -> tuple[int | None, int]:
+    """The year in words and where it ends: "dos mil veinticuatro", leaving out words after it."""
+    words = list(re.finditer(r"\S+", m.group("y")))
+    for count in range(len(words), 1, -1):
+        text = " ".join(w.group().strip(".,;") for w in words[:count])
+        year = es_words_to_int(text)
+        if year:
+            return year, m.start("y") + words[count - 1].start() + len(words[count - 1].group().rstrip(".,;"))
+    return None, m.end()
+
+
+def _add_hijri_named(norm: str, add) -> None:
+    for m in _HIJRI_NAMED.finditer(norm):
+        try:
+            date, table = hijri_to_gregorian(int(m.group("y")), _HIJRI_MONTHS[m.group("m")], int(m.group("d")))
+        except ValueError:
+            continue
+        add(m.start(), m.end(), date.isoformat(), "hijri", 0.85, hijri_table=table)
+
+
+def _add_last_line_day_month(norm: str, add) -> None:
+    """ "١٤ / ١٠" alone on a letter's last line: the day it was written, year not stated."""
+    stripped = norm.rstrip()
+    line_start = stripped.rfind("\n") + 1
+    line_start += len(stripped[line_start:]) - len(stripped[line_start:].lstrip())
+    m = _LAST_LINE_DAY_MONTH.fullmatch(stripped, line_start)
+    if m and 1 <= int(m.group("d")) <= 31 and 1 <= int(m.group("m")) <= 12:
+        add(m.start(), m.end(), f"--{int(m.group('m')):02d}-{int(m.group('d')):02d}", "gregorian", 0.6, year="unknown")
 
 
 _EARLIEST_EVENT_YEAR = 1940  # summonses, arrests and hearings in a claim are not older than this
@@ -341,12 +477,24 @@ def _add_ymd(norm: str, m: re.Match[str], language: str, add) -> None:
         add(m.start(), end, iso, "solar_hijri", 0.9)
 
 
+_ZH_YEARLESS_BEFORE = re.compile(r"(?:在|于|至|到|截至|限|自|从)\s*$")
+_ZH_YEARLESS_AFTER = re.compile(r"^\s*(?:前|以前|之前|起|止)")
+
+
 def _add_chinese(norm: str, add) -> None:
     last_year: int | None = None
     for m in _ZH.finditer(norm):
         month, day = zh_to_int(m.group("m")), zh_to_int(m.group("d"))
         year = zh_to_int(m.group("y")) if m.group("y") else (last_year if m.group("same") else None)
-        if year is None or month is None or day is None:
+        if month is None or day is None:
+            continue
+        if year is None:
+            # "限你在3月15日前…": a deadline without a year
+            near = _ZH_YEARLESS_BEFORE.search(norm[max(0, m.start() - 3) : m.start()]) or _ZH_YEARLESS_AFTER.match(
+                norm[m.end() : m.end() + 3]
+            )
+            if not m.group("same") and near and 1 <= month <= 12 and 1 <= day <= 31:
+                add(m.start(), m.end(), f"--{month:02d}-{day:02d}", "gregorian", 0.6, year="unknown")
             continue
         if m.group("y"):
             last_year = year

@@ -29,6 +29,8 @@ _UNTITLED_OTHER_FACTOR = 2.0  # that voice, with no legal heading at all, is a p
 _INFORMAL_YOU_POINTS = 1.0
 _INFORMAL_YOU_MIN = 2  # one "ты" may be a quotation; two are how the letter speaks
 _TOP_LINES = 10  # the letterhead and title block
+_CAPTION_LINES = 20  # as long as no paragraph has begun: a judgment's caption (court, case, parties, coram)
+_RULE = re.compile(r"^[\W_]+$")  # "-------", "=====": decoration, not a line of the title block
 _SPACED_MIN_LETTERS = 4
 _HEADING_MAX_WORDS = 12  # a heading is a short line; a sentence that cites another paper is not
 _CAPITALS_MAX_WORDS = 24  # unless it is set in capitals, as long titles are
@@ -139,16 +141,21 @@ def _unspaced(line: str) -> str:
 def _layout(text: str) -> _Layout:
     """Headings among the first lines of ``text``: short lines, but not the short last line of a
     wrapped paragraph unless it is set in capitals as titles are. A heading line is also read
-    together with the next one, as titles run on ("ПРОТОКОЛ / задержания подозреваемого")."""
+    together with the next one, as titles run on ("ПРОТОКОЛ / задержания подозреваемого").
+
+    The title block is the first ten lines, or more (up to twenty) while every line so far is short:
+    a common-law judgment puts court, case numbers, parties and coram before "REASONS FOR VERDICT"."""
     top_lines: list[str] = []
     headings: list[str] = []
     previous = run_on = ""
+    in_caption = True
     for raw in text.splitlines():
         line = _unspaced(raw.strip())
-        if not line:
+        if not line or _RULE.match(line):
             previous = run_on = ""
             continue
-        if len(top_lines) == _TOP_LINES:
+        in_caption = in_caption and _is_short(line)
+        if len(top_lines) >= (_CAPTION_LINES if in_caption else _TOP_LINES):
             break
         top_lines.append(line)
         ends_paragraph = bool(previous) and not _is_short(previous) and not _in_capitals(line)

@@ -293,7 +293,7 @@ TITLES: dict[str, Lexicon] = {
         "en": (
             r"detention order",
             r"order (of|for) (pre-?trial )?detention",
-            r"\bremand",
+            r"\bremand\b",  # the paper ("remand warrant"); "remanded in custody" is what a judgment may also do
             r"pre-?trial detention",
             r"custody (order|record)",
             r"(notice of|notification of) detention",
@@ -1268,6 +1268,7 @@ OTHER_CUES: Lexicon = {
         r"\bсообщает\b",
         r"овд-инфо|медиазона|риа новости|интерфакс|\bтасс\b",
         r"адвокат\w* .{0,30}(назвал|сообщил|заявил|рассказал)",
+        r"наш\w* корреспондент",
         r"убежищ",
         r"^(адвокату|защитнику) ",
         r"\bв (понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье)\b",
@@ -1327,6 +1328,8 @@ OTHER_CUES: Lexicon = {
         r"\basilo\b",
         r"estimad[oa]s? (se[nñ]or|se[nñ]ora|sr|sra)",
         r"seg[uú]n (su abogad|fuentes|la ong)",
+        r"por nuestr[oa] (corresponsal|enviad[oa])",
+        r"publicad[oa] el \d",
         r"\binform[oó] (su|la|el) (abogad|defens|ong)",
     ),
     "fr": (
@@ -1334,6 +1337,11 @@ OTHER_CUES: Lexicon = {
         r"\bma cliente",
         r"selon (son avocat|l'? ?ong|une source)",
         r"a-t-il (d[eé]clar[eé]|indiqu[eé])",
+        # a newspaper's byline and time stamp, and the sources it quotes
+        r"par notre (correspondant|envoy[eé]|r[eé]daction)",
+        r"publi[eé]e? le \d{1,2} \w+ \d{4}",
+        r"a (d[eé]clar[eé]|indiqu[eé]|annonc[eé]|affirm[eé]) (son|sa|ses|leur) (avocat|comit[eé]|d[eé]fense|conseil)",
+        r"consult[eé]e? par notre r[eé]daction",
         r"\basile\b",
         r"\b(ofpra|cnda)\b",
     ),
@@ -1356,6 +1364,7 @@ OTHER_CUES: Lexicon = {
         r"(told|said to) (reuters|afp|reporters|the \w+)",
         r"(his|her|their) lawyer,? (\w+ ){0,3}(said|told)",
         r"rights groups",
+        r"by our (correspondent|reporter)",
     ),
 }
 
@@ -1369,15 +1378,18 @@ DATELINE = (
 DATELINE_SENTENCE = r"[a-zà-ÿа-яёіїєґў]{3}"  # and the rest of the line has lower-case words
 
 # Traditional characters of the Chinese wording above (Hong Kong, Taiwan, Macau papers), folded to
-# simplified before matching.
+# simplified before matching; the entity rules read Chinese folded the same way (spans.simplified_han).
 TRADITIONAL_TO_SIMPLIFIED = dict(
     zip(
         "傳喚證書決緝懸賞協報羈監視還釋審訴訟詢問訊準時屆應該們記錄後負親媽為讓擔別繼續發"
         "現請據診斷歷辯護詞狀舉律師託罪處裁駁維認國區執將對經過條規簽機構權顛動亂這說話會罰尋釁滋擾見達給"
-        "偵兒華勸廢懲殺獲禮筆紅終結題於當約",
+        "偵兒華勸廢懲殺獲禮筆紅終結題於當約"
+        # names of Hong Kong bodies, places and laws (警務處, 西九龍, 倫敦, 勢力, 意圖)
+        "務勢圖龍徹倫賢檢廳門關係號碼網絡佈轉載聯實際陳張劉黃鄭葉楊吳趙馬東灣臺廣漢園場戶稱義產黨組織員裝體團運與參議選違營領導濟錢銀資聞紙畫衛軍隊獄竊財損壞蘭蘇愛爾紐節習練憲歲",
         "传唤证书决缉悬赏协报羁监视还释审诉讼询问讯准时届应该们记录后负亲妈为让担别继续发"
         "现请据诊断历辩护词状举律师托罪处裁驳维认国区执将对经过条规签机构权颠动乱这说话会罚寻衅滋扰见达给"
-        "侦儿华劝废惩杀获礼笔红终结题于当约",
+        "侦儿华劝废惩杀获礼笔红终结题于当约"
+        "务势图龙彻伦贤检厅门关系号码网络布转载联实际陈张刘黄郑叶杨吴赵马东湾台广汉园场户称义产党组织员装体团运与参议选违营领导济钱银资闻纸画卫军队狱窃财损坏兰苏爱尔纽节习练宪岁",
         strict=True,
     )
 )

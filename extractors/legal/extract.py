@@ -11,7 +11,7 @@ from evidence.extractors.legal.country import infer_country
 from evidence.extractors.legal.dates import extract_dates
 from evidence.extractors.legal.locations import extract_locations
 from evidence.extractors.legal.persons import extract_persons
-from evidence.extractors.legal.spans import Candidate, compact_han, map_back, resolve_overlaps
+from evidence.extractors.legal.spans import Candidate, compact_han, map_back, resolve_overlaps, simplified_han
 from evidence.models.record import Entity, EntityOrigin
 
 SUPPORTED_LANGUAGES = ("ru", "uk", "be", "tr", "fa", "ar", "zh", "es", "fr", "en")
@@ -23,9 +23,11 @@ def extract_candidates(text: str, language: str) -> list[Candidate]:
     """Rule candidates for one page, overlaps resolved; offsets into ``text``.
 
     Chinese OCR output spaces its characters apart ("北京 市 公安 局"): the rules read the text
-    with those gaps closed and the spans are mapped back to the page as it stands.
+    with those gaps closed and the spans are mapped back to the page as it stands. Traditional
+    characters are read as simplified ones (one for one, so offsets are unchanged).
     """
     if language == "zh":
+        text = simplified_han(text)
         compact, offsets = compact_han(text)
         if len(compact) != len(text):
             found = _candidates(compact, language)
@@ -42,8 +44,11 @@ def _candidates(text: str, language: str) -> list[Candidate]:
     candidates += extract_charges(text, language, country)
     candidates += extract_dates(text, language)
     candidates += extract_authorities(text, language, person_spans)
-    candidates += persons
-    candidates += extract_locations(text, language)
+    locations = extract_locations(text, language)
+    places = [(c.start, c.end) for c in locations if c.normalized]
+    # a "name" that is a gazetteer place ("Нижний Тагил," opening a wrapped line) is the place
+    candidates += [p for p in persons if not any(s <= p.start and p.end <= e for s, e in places)]
+    candidates += locations
     kept = resolve_overlaps(candidates, _PRIORITY)
     if country:
         for cand in kept:

@@ -37,6 +37,7 @@ class Code:
     aliases: tuple[re.Pattern[str], ...]
     generic: tuple[str, ...] = ()
     general_part_max: int | None = None
+    special_part_max: int | None = None  # articles above it are jurisdiction, procedure or enforcement
     dot: str = "paragraph"
     keep_paragraph: bool = False
     law_id: str | None = None
@@ -90,6 +91,7 @@ def knowledge_base() -> KnowledgeBase:
             aliases=_compile(v["aliases"]),
             generic=tuple(v.get("generic", ())),
             general_part_max=v.get("general_part_max"),
+            special_part_max=v.get("special_part_max"),
             dot=v.get("dot", "paragraph"),
             keep_paragraph=bool(v.get("keep_paragraph", False)),
             law_id=v.get("law_id"),

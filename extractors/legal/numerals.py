@@ -1,4 +1,5 @@
-"""Numbers written in words: Chinese numerals and the Spanish and French words of formal dates."""
+"""Numbers written in words: Chinese numerals, the Spanish and French words of formal dates and the
+Arabic ordinals that Gulf and Levantine laws number their articles with ("المادة الثلاثين")."""
 
 from __future__ import annotations
 
@@ -106,3 +107,82 @@ def es_words_to_int(text: str) -> int | None:
         else:
             return None
     return total + current
+
+
+# Arabic ordinals as article numbers are written: masculine or feminine, with or without the article
+# and its hamza ("الأولى", "الاولى", "الحادية عشرة", "الخامسة والعشرين").
+_AR_UNITS = {
+    "اول": 1,
+    "اولي": 1,
+    "حادي": 1,
+    "حاديه": 1,
+    "ثاني": 2,
+    "ثانيه": 2,
+    "ثالث": 3,
+    "ثالثه": 3,
+    "رابع": 4,
+    "رابعه": 4,
+    "خامس": 5,
+    "خامسه": 5,
+    "سادس": 6,
+    "سادسه": 6,
+    "سابع": 7,
+    "سابعه": 7,
+    "ثامن": 8,
+    "ثامنه": 8,
+    "تاسع": 9,
+    "تاسعه": 9,
+    "عاشر": 10,
+    "عاشره": 10,
+}
+_AR_TENS = {
+    "عشرون": 20,
+    "عشرين": 20,
+    "ثلاثون": 30,
+    "ثلاثين": 30,
+    "اربعون": 40,
+    "اربعين": 40,
+    "خمسون": 50,
+    "خمسين": 50,
+    "ستون": 60,
+    "ستين": 60,
+    "سبعون": 70,
+    "سبعين": 70,
+    "ثمانون": 80,
+    "ثمانين": 80,
+    "تسعون": 90,
+    "تسعين": 90,
+}
+_AR_HUNDREDS = {"مائه": 100, "مئه": 100, "مائتين": 200, "مئتين": 200}
+_AR_FOLD = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ى": "ي", "ة": "ه", "ـ": None})
+AR_ORDINAL_WORD = r"(?:و\s*)?ال[\u0621-\u064A]+"  # one word of an ordinal, "الثلاثين" or "والعشرين"
+
+
+def _ar_word(word: str) -> str:
+    word = word.translate(_AR_FOLD)
+    word = word[1:] if word.startswith("و") and len(word) > 3 else word
+    return word[2:] if word.startswith("ال") else word
+
+
+def ar_ordinal_to_int(text: str) -> int | None:
+    """'الثلاثين' -> 30, 'الحادية عشرة' -> 11, 'الخامسة والعشرين' -> 25, 'الثانية بعد المائة' -> 102.
+
+    None when a word is not part of an ordinal, so a following noun is never read as a number.
+    """
+    words = [_ar_word(w) for w in text.split() if w not in ("بعد",)]
+    if not words:
+        return None
+    total = 0
+    unit: int | None = None
+    for i, word in enumerate(words):
+        if word in _AR_UNITS and unit is None and total == 0:
+            unit = _AR_UNITS[word]
+        elif word in ("عشر", "عشره") and unit is not None and unit < 10 and i == 1:
+            unit += 10
+        elif word in _AR_TENS and total == 0:
+            total = _AR_TENS[word]
+        elif word in _AR_HUNDREDS:
+            total += _AR_HUNDREDS[word]
+        else:
+            return None
+    return total + (unit or 0) or None

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
+from evidence.extractors.legal.doctype_lexicon import TRADITIONAL_TO_SIMPLIFIED
+
 _DIGITS = str.maketrans("۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩０１２３４５６７８９", "0123456789" * 3)
 
 
@@ -53,6 +55,15 @@ def resolve_overlaps(candidates: list[Candidate], priority: dict[str, int]) -> l
 _CJK = r"[\u3000-\u303F\u4e00-\u9fff\uFF00-\uFFEF0-9()\[\]【】〔〕《》]"
 _HAN_GAP = re.compile(rf"(?<={_CJK})[ \t]+(?={_CJK})")
 _HAS_HAN = re.compile(r"[\u4e00-\u9fff]")
+
+
+_SIMPLIFIED = str.maketrans(TRADITIONAL_TO_SIMPLIFIED)
+
+
+def simplified_han(text: str) -> str:
+    """Traditional characters as simplified (香港警務處 as 香港警务处), one for one, so the rules and
+    gazetteers written in simplified Chinese read Hong Kong and Taiwan papers and offsets still hold."""
+    return text.translate(_SIMPLIFIED)
 
 
 def compact_han(text: str) -> tuple[str, list[int]]:

@@ -31,13 +31,22 @@ _LABELS = {"PERSON": "PERSON", "PER": "PERSON", "ORG": "AUTHORITY", "MISC": "AUT
 _LABELS |= {"LOC": "LOCATION"}
 _AUTHORITY_CUE = re.compile(
     r"\b(?:court|tribunal|judiciary|judicial|prosecut\w*|procura\w*|attorney|police|militia|gendarmerie|"
-    r"security|intelligence|investigat\w*|committee|bureau|ministry|directorate|department|prison|"
+    r"security|intelligence|investigat(?:ive|ion)\s+(?:committee|department|directorate|service|bureau|unit|agency|division)|"
+    r"(?:bureau|agency|department|service|directorate)\s+of\s+(?:\w+\s+)?investigation|committee|bureau|ministry|"
+    r"directorate|department|prison|"
     r"penitentiary|guard|SBU|FSB|KGB|MVD|GUBOPiK|SEBIN|DGCIM|IRGC|parquet|cour|juge|instruction|"
     r"sûreté|police|gendarmerie|ministère|dgsi|drs)\b",
     re.IGNORECASE,
 )
 _OF = re.compile(r"\s+(?:of|for|in)\s+(?:the\s+)?|\s+(?:de|du|d')\s*(?:la\s+)?")
 _FR_PLACE_CUE = re.compile(r"(?:\b(?:à|au|aux|de|du|en|vers|wilaya\s+de)\s+|\bd')$", re.IGNORECASE)
+_INSTITUTION_NOUN = re.compile(
+    r"\b(?:Prison|Court|Police|Station|Hospital|Cent(?:re|er)|Clinic|University|Ministry|Office|Road|Street)\b$"
+)
+_FILIATION = re.compile(
+    r"\b(?:fils|fille|épouse|veuve|son|daughter|wife|hijo|hija)\s+(?:de|d'|of)\s*(?:\w+\s+(?:et|and|y)\s+(?:de\s+|d')?)?$",
+    re.IGNORECASE,
+)
 _MATCH_SCORE = 70.0  # rapidfuzz token-set score above which two names are the same thing
 
 
@@ -77,10 +86,14 @@ def _hits(doc) -> list[_Hit]:
             continue  # a heading word ("CONVOCATION"), not a place
         if ent.label_ == "LOC" and not _FR_PLACE_CUE.search(doc.text[max(0, ent.start_char - 12) : ent.start_char]):
             continue  # the French model tags capitalised nouns ("Dossier") as LOC; places follow "à", "de"
+        if kind == "LOCATION" and _FILIATION.search(doc.text[max(0, ent.start_char - 40) : ent.start_char]):
+            continue  # "fils de Saïd et de Ourida": a parent, not a place
         if kind == "AUTHORITY" and not _AUTHORITY_CUE.search(text):
             continue
         if kind == "PERSON" and len(text.split()) < 2 and not re.search(r"[A-Z]\.", text):
             continue  # a lone given name or a title is too weak to report
+        if kind == "PERSON" and _INSTITUTION_NOUN.search(text):
+            continue  # "Kitalya Prison", "Buganda Road Court": a place or body, not a person
         start = ent.start_char + ent.text.index(text) if text in ent.text else ent.start_char
         out.append(_Hit(kind, text, start, start + len(text), ent.label_))
     return out
