@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-PIPELINE_VERSION = "0.4.0"
+PIPELINE_VERSION = "0.5.0"
 
 STAGE_VERSIONS: dict[str, str] = {
     "ingest": "1",
-    "read": "3",
+    "read": "4",
     "translate": "1",
-    "extract": "2",
+    "extract": "3",
     "record": "1",
     "derive": "1",
 }

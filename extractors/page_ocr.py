@@ -27,6 +27,7 @@ from evidence.extractors.language import (
 )
 from evidence.extractors.lighting import flatten
 from evidence.extractors.lighting import measure as measure_lighting
+from evidence.extractors.number_words import reread_number_words
 from evidence.extractors.orientation import decide_rotation, upright
 from evidence.extractors.regions import Box, line_band, probe_window
 from evidence.models.record import Page, PageSource
@@ -171,6 +172,11 @@ def read_page_image(
 
     result = tesseract.ocr(page_image, packs, options.timeout_s, dpi=dpi)
     clock.lap("ocr")
+    if SCRIPT_OF_PACK.get(packs.split("+")[0]) == "Arabic":
+        result, reread = reread_number_words(page_image, result, "persian" if packs.startswith("fas") else "arabic")
+        if reread:
+            corrections.append(f"numbers_reread:{reread}")
+        clock.lap("numbers")
     detected = detect_language_in_script(result.text, SCRIPT_OF_PACK.get(packs) or script)
     trusted = detected is not None and detected.confidence >= LANGUAGE_SWITCH_CONFIDENCE
     language = detected.code if trusted and detected else language_of_packs(packs)
@@ -241,9 +247,7 @@ def _choose_in_script(
     return first, script, detected.confidence
 
 
-def _script_confirmed(
-    probes: _Probes, rotation: int, first: str, choice: tuple[str, str | None, float | None]
-) -> bool:
+def _script_confirmed(probes: _Probes, rotation: int, first: str, choice: tuple[str, str | None, float | None]) -> bool:
     """Whether a pack of ``first``'s script (its own or the chosen language's) read the probe as that script."""
     for pack in dict.fromkeys((first, choice[0])):
         result = probes.read(rotation, pack)

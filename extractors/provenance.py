@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import lru_cache
 from importlib.metadata import PackageNotFoundError, version
 
-from evidence.extractors import tesseract
+from evidence.extractors import number_words, tesseract
 from evidence.models.record import ToolVersion
 
 READING_PACKAGES = (
@@ -22,7 +22,10 @@ READING_PACKAGES = (
 
 @lru_cache(maxsize=1)
 def reading_tools() -> tuple[ToolVersion, ...]:
-    tools = [ToolVersion(name="tesseract", version=tesseract.tesseract_version())]
+    tools = [
+        ToolVersion(name="tesseract", version=tesseract.tesseract_version()),
+        ToolVersion(name="evidence-digit-templates", version=number_words.templates_version()),
+    ]
     for package in READING_PACKAGES:
         try:
             tools.append(ToolVersion(name=package, version=version(package)))

@@ -52,8 +52,9 @@ class Page(_Model):
     skew_angle: float | None = Field(None, description="Small-angle deskew applied, in degrees.")
     corrections: list[str] = Field(
         default_factory=list,
-        description="Image corrections applied before OCR besides rotation and deskew "
-        "(e.g. 'background_flattened' for uneven lighting).",
+        description="Corrections besides rotation and deskew: to the image before OCR "
+        "('background_flattened' for uneven lighting) or to its reading ('numbers_reread:N', N number "
+        "words on an Arabic-script page re-read by the pipeline's digit reader).",
     )
     language: str | None = Field(None, description="ISO 639-1 code of the detected language.")
     script: str | None = Field(None, description="Writing system (Latin, Cyrillic, Arabic, Han, ...).")

@@ -97,3 +97,23 @@ def test_a_language_hint_skips_detection_and_is_used(read_pages: dict[str, tuple
     (page,) = read_document(case.path, "image/png", LIMITS, hinted).pages
     assert page.ocr_languages == "ukr" and page.language == "uk"
     assert "language_confidence" not in page.timings  # no identification pass ran
+
+
+ARABIC_SCRIPT_CASES = [
+    "fa_revolutionary_court_notice",
+    "fa_revolutionary_court_notice-turned90",
+    "ar_state_security_summons",
+]
+
+
+@pytest.mark.parametrize("case_id", ARABIC_SCRIPT_CASES)
+def test_dates_and_case_numbers_on_arabic_script_scans_are_read_digit_for_digit(
+    case_id: str, read_pages: dict[str, tuple[Case, Page]]
+) -> None:
+    """Tesseract alone reads this Persian notice's ۱۴۰۲/۰۷/۱۵ as ۱۲۰۲/۰۵/۱۵; the digit reader fixes it."""
+    case, page = read_pages[case_id]
+    numbers = [*case.sample.spec.entities.dates, *case.sample.spec.entities.case_numbers]
+    assert numbers
+    missing = [number for number in numbers if number not in page.text]
+    assert not missing, f"{case_id}: {missing} not in the page text"
+    assert any(correction.startswith("numbers_reread:") for correction in page.corrections)
