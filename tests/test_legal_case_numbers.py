@@ -97,9 +97,12 @@ def test_chinese_case_number_starts_at_the_issuer_not_the_words_before_it() -> N
         ("L'affaire, enregistrée au 9e bureau d'instruction sous le n° 31457/9, avait", "fr", ["31457/9"]),
         # Turkish: the prosecutor's file number
         ("C.SAVCILIĞI NO   : 2022/12074 Soruşturma", "tr", ["2022/12074"]),
-        # Chinese: square brackets typed as such stay; OCR's odd ones become 〔〕
-        ("京公朝（国）取保字[2024]10312号", "zh", ["京公朝(国)取保字[2024]10312号"]),
+        # Chinese: the year's brackets have one form, however printed or read
+        ("京公朝（国）取保字[2024]10312号", "zh", ["京公朝(国)取保字〔2024〕10312号"]),
         ("京公朝（刑）传字【2024]】1187号", "zh", ["京公朝(刑)传字〔2024〕1187号"]),
+        # as Tesseract spaces them on a scan: a gap where no Chinese character touches it stays
+        ("京 公 朝 ( 刑 ) 传 字 【2024] 1187 号", "zh", ["京公朝(刑)传字〔2024〕1187号"]),
+        ("穗 公 (天 ) 拘 通 字 (2023] 00562 号", "zh", ["穗公(天)拘通字〔2023〕00562号"]),
     ],
 )
 def test_case_numbers_from_held_out_set_six(text: str, language: str, expected: list[str]) -> None:

@@ -83,11 +83,12 @@ _PATTERNS: list[tuple[str, str]] = [
     (r"(?-i:(?<![\w/])(?P<num>[A-Z]{2}(?:CC|MA|AL|CJ|MP|CP)\s?\d{1,6}/\d{4})(?![\w/]))", "hk"),
     # neutral citations of judgments: "[2024] HKDC 1187", "[2021] HKCFA 3", "[2020] EWCA Crim 123"
     (r"(?-i:(?P<num>\[\d{4}\]\s?[A-Z]{2,6}(?:\s[A-Z][a-z]+)?\s\d{1,5})(?!\d))", "citation"),
-    # Chinese: "（2024）京02刑初45号", "京公朝（刑）传字〔2024〕1187号", "沪检二分刑诉〔2024〕Z23号"
+    # Chinese: "（2024）京02刑初45号", "京公朝（刑）传字〔2024〕1187号", "沪检二分刑诉〔2024〕Z23号"; OCR
+    # leaves a space where no Chinese character touches it ("传字【2024] 1187 号")
     (r"(?P<num>[（(]\d{4}[）)][\u4e00-\u9fff\d]{1,12}?\d+号)", "zh"),
     (
         r"(?P<num>" + _ZH_ABBR + r"{1,8}(?:[（(][\u4e00-\u9fff]{1,4}[）)])?" + _ZH_ABBR + r"{0,6}"
-        r"[〔【\[(（]{1,2}\d{4}[〕】\])）]{1,2}[A-Z]?\d+号)",
+        r"[〔【\[(（]{1,2}\d{4}[〕】\])）]{1,2} ?[A-Z]?\d+ ?号)",
         "zh",
     ),
 ]
@@ -102,14 +103,10 @@ def normalize_case_number(raw: str, year: str | None = None) -> str:
 
 
 def _zh_year_brackets(value: str) -> str:
-    """The year's brackets after an issuer ("京公朝（刑）传字〔2024〕1187号"): OCR reads 〔2024〕 as
-    【2024]】 or (2024], so odd or unmatched ones are 〔〕 again; a matched pair of square brackets
-    typed as such ("取保字[2024]10312号") stays as printed."""
-
-    def fix(m: re.Match[str]) -> str:
-        return m.group(0) if m.group(0) == f"[{m.group(1)}]" else f"〔{m.group(1)}〕"
-
-    return re.sub(r"(?<=[\u4e00-\u9fff])[〔【\[(]{1,2}(\d{4})[〕】\])]{1,2}", fix, value)
+    """The year's brackets after an issuer ("京公朝（刑）传字〔2024〕1187号") as 〔〕 whatever was printed or
+    read: OCR reads 〔2024〕 as 【2024], (2024] or [2024], and a paper typed with [2024] is the same
+    number to a lawyer searching for it (the entity's text keeps the brackets as they stand)."""
+    return re.sub(r"(?<=[\u4e00-\u9fff])[〔【\[(]{1,2}(\d{4})[〕】\])]{1,2}", r"〔\1〕", value)
 
 
 def extract_case_numbers(text: str, language: str) -> list[Candidate]:
