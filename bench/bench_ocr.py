@@ -1,18 +1,19 @@
 """OCR benchmark: our reading stage against raw Tesseract and OCRmyPDF on the same 20 scanned pages.
 
 Prints, from one run, the wall time of
-  ours   - read_page_image on every page, two pages at once (run_pages, as the read stage does);
+  ours   - read_page_image on every page, two pages at once (run_pages, as the read stage does),
+           with the models a worker keeps loaded; also its first document, while they load;
   raw    - the `tesseract` CLI, one page after another, given each page's correct language
            (OMP_THREAD_LIMIT=1, its fastest setting here; the OpenMP default is timed too);
   ocrmypdf - one `ocrmypdf --rotate-pages --jobs N` run per language over those pages,
-and the ratio of ours to each, plus CER per page where a reference exists. CPU seconds (this
-process and its children) are printed beside wall time: on a shared machine they are the figure
-that other jobs do not distort. Lingua's models are loaded before the clock, once per process as
-in a worker. Raw Tesseract loads its model for every page (one process per page); ours keeps each
-loaded model in its thread for the run, as a worker reading a document does, and is also timed
-reloading them for every page (every document a single page, the worst case for ours).
+and the ratio of ours to each, plus CER per page where a reference exists. Ours and raw serial
+run ``--repeat`` times, interleaved, and their medians are compared: this shared host's speed
+drifts by 5-10% within a run. CPU seconds (this process and its children) are printed beside wall
+time. Lingua's models are loaded before the clock, once per process as in a worker. Raw Tesseract loads its model for every page (one process per page); ours keeps each
+loaded model in its page thread, as a worker does across documents, and is also timed reloading
+them for every page (the worst case).
 
-    python bench/bench_ocr.py [--workers 2] [--keep DIR]
+    python bench/bench_ocr.py [--workers 2] [--repeat 3] [--keep DIR]
 
 Pages: 12 from the shared fixtures (phototest, eurotext, 8087_054.3B, linn, cardinal x4, rotated x4)
 and 8 generated samples (ru uk fa ar zh tr es fr; tr and fr are photographed sideways/upside down).
@@ -242,6 +243,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--keep", type=Path, help="keep rendered pages and outputs here")
+    parser.add_argument("--repeat", type=int, default=3, help="interleaved runs of ours and raw serial (medians)")
     args = parser.parse_args()
     if not FIXTURES.exists():
         sys.exit(f"fixtures not found at {FIXTURES}")
@@ -254,20 +256,29 @@ def main() -> None:
     detect_language("warm-up: the language models load once per process, as in a worker")
     results: dict[str, tuple[float, list[str]]] = {}
     cpu: dict[str, float] = {}
+    runs: dict[str, list[tuple[float, float]]] = {}  # every run's (wall, CPU) seconds
 
     def timed(name: str, run: Callable[[], tuple[float, list[str]] | None]) -> None:
         before = _cpu_seconds()
         outcome = run()
-        if outcome is not None:
-            results[name], cpu[name] = outcome, _cpu_seconds() - before
+        if outcome is None:
+            return
+        runs.setdefault(name, []).append((outcome[0], _cpu_seconds() - before))
+        wall, seconds = (statistics.median(values) for values in zip(*runs[name], strict=True))
+        results[name], cpu[name] = (wall, outcome[1]), seconds
 
-    timed("ours", lambda: run_ours(pages, args.workers))
+    ours, raw = "ours", "raw tesseract (OMP_THREAD_LIMIT=1)"
+    timed("ours, first document (models load)", lambda: run_ours(pages, args.workers))
+    for _ in range(args.repeat):  # interleaved, so a slower spell of a shared host falls on both
+        timed(ours, lambda: run_ours(pages, args.workers))
+        timed(raw, lambda: run_raw(pages, work, omp_limit=True))
     timed("ours, models reloaded every page", lambda: run_ours(pages, args.workers, reload_models=True))
-    timed("raw tesseract (OMP_THREAD_LIMIT=1)", lambda: run_raw(pages, work, omp_limit=True))
     timed("raw tesseract (OpenMP default)", lambda: run_raw(pages, work, omp_limit=False))
     timed("ocrmypdf --rotate-pages", lambda: run_ocrmypdf(pages, work, args.workers))
     if "ocrmypdf --rotate-pages" not in results:
         print("ocrmypdf: not installed (apt-get install ocrmypdf)")
+    ratios = [o[0] / r[0] for o, r in zip(runs[ours], runs[raw], strict=True)]
+    print(f"\nours / raw serial per pair of runs: {', '.join(f'{x:.2f}' for x in ratios)}")
 
     table = {name: cers(pages, texts) for name, (_, texts) in results.items()}
     names = list(results)

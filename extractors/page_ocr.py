@@ -241,6 +241,8 @@ def _choose_in_script(
     candidate = TESSERACT_PACKS[detected.code]
     if candidate == first or detected.confidence < LANGUAGE_SWITCH_CONFIDENCE:
         return first, script, detected.confidence
+    if detected.confidence >= LANGUAGE_SURE and _reads_as_its_script(probes, rotation, first):
+        return candidate, script, detected.confidence  # the script is confirmed: no probe can overrule a sure lingua
     tolerance = SURE_SWITCH_TOLERANCE if detected.confidence >= LANGUAGE_SURE else SWITCH_CONFIDENCE_TOLERANCE
     if probes.score(rotation, candidate) >= probes.score(rotation, first) - tolerance:
         return candidate, script, detected.confidence
@@ -249,13 +251,14 @@ def _choose_in_script(
 
 def _script_confirmed(probes: _Probes, rotation: int, first: str, choice: tuple[str, str | None, float | None]) -> bool:
     """Whether a pack of ``first``'s script (its own or the chosen language's) read the probe as that script."""
-    for pack in dict.fromkeys((first, choice[0])):
-        result = probes.read(rotation, pack)
-        script = script_of_text(result.text)
-        readable = script is None or script == SCRIPT_OF_PACK.get(pack)
-        if readable and probes.score(rotation, pack) >= SCRIPT_CONFIRMED_CONFIDENCE:
-            return True
-    return False
+    return any(_reads_as_its_script(probes, rotation, pack) for pack in dict.fromkeys((first, choice[0])))
+
+
+def _reads_as_its_script(probes: _Probes, rotation: int, pack: str) -> bool:
+    """Whether ``pack`` read the probe confidently, as letters of its own script (or none)."""
+    script = script_of_text(probes.read(rotation, pack).text)
+    readable = script is None or script == SCRIPT_OF_PACK.get(pack)
+    return readable and probes.score(rotation, pack) >= SCRIPT_CONFIRMED_CONFIDENCE
 
 
 def _confirm_script_pack(

@@ -32,7 +32,7 @@ def test_a_shadowed_phone_photo_reads_within_the_clean_bound(name: str, bound: f
 
     page = read_page_image(photo, 1, OPTIONS, "scan")
 
-    assert page.corrections == ["background_flattened"]
+    assert "background_flattened" in page.corrections
     assert page.ocr_languages == spec.tesseract_lang
     assert cer(page.text, reference, drop_spaces=drop_spaces) <= bound
     # the same photo as Tesseract sees it without the correction: the shadowed side is lost

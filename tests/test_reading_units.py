@@ -180,6 +180,34 @@ def test_pages_are_ocrd_two_at_a_time_with_tesseract_threads_off(monkeypatch: py
     assert set(state["envs"]) == {"1"}
 
 
+def test_a_workers_next_document_reuses_the_loaded_tesseract_models(monkeypatch: pytest.MonkeyPatch) -> None:
+    page = Image.open(fixture_path("scans", "phototest.tif")).convert("L")
+    loads: list[str] = []
+    real_api = tesseract.tesserocr.PyTessBaseAPI
+
+    def counting_api(*args, **kwargs):  # type: ignore[no-untyped-def]
+        loads.append(kwargs.get("lang", ""))
+        return real_api(*args, **kwargs)
+
+    monkeypatch.setattr(tesseract.tesserocr, "PyTessBaseAPI", counting_api)
+
+    def document() -> list:  # type: ignore[type-arg]
+        def job(number: int):  # type: ignore[no-untyped-def]
+            def read():  # type: ignore[no-untyped-def]
+                from evidence.models.record import Page
+
+                return Page(number=number, source="ocr", source_reason="test", text=tesseract.ocr(page, "fra", 60).text)
+
+            return read
+
+        return run_pages((job(n) for n in range(1, 5)), workers=2)
+
+    document()
+    loaded_by_first = len(loads)
+    assert all("lazy fox" in p.text for p in document())
+    assert loaded_by_first >= 1 and len(loads) == loaded_by_first  # the second document loaded nothing
+
+
 # --- limits --------------------------------------------------------------------------------------
 
 
