@@ -9,9 +9,10 @@ Prints, from one run, the wall time of
 and the ratio of ours to each, plus CER per page where a reference exists. Ours and raw serial
 run ``--repeat`` times, interleaved, and their medians are compared: this shared host's speed
 drifts by 5-10% within a run. CPU seconds (this process and its children) are printed beside wall
-time. Lingua's models are loaded before the clock, once per process as in a worker. Raw Tesseract loads its model for every page (one process per page); ours keeps each
-loaded model in its page thread, as a worker does across documents, and is also timed reloading
-them for every page (the worst case).
+time. Lingua's models are loaded before the clock, once per process as in a worker. Raw Tesseract
+loads its model for every page (one process per page); ours keeps each loaded model in its page
+thread, as a worker does across documents, and is also timed reloading them for every page (the
+worst case).
 
     python bench/bench_ocr.py [--workers 2] [--repeat 3] [--keep DIR]
 
@@ -278,7 +279,10 @@ def main() -> None:
     if "ocrmypdf --rotate-pages" not in results:
         print("ocrmypdf: not installed (apt-get install ocrmypdf)")
     ratios = [o[0] / r[0] for o, r in zip(runs[ours], runs[raw], strict=True)]
-    print(f"\nours / raw serial per pair of runs: {', '.join(f'{x:.2f}' for x in ratios)}")
+    print(
+        f"\nours / raw serial, wall time, per pair of adjacent runs: {', '.join(f'{x:.2f}' for x in ratios)}; "
+        f"median {statistics.median(ratios):.2f} (the headline figure: each pair shares the host's pace)"
+    )
 
     table = {name: cers(pages, texts) for name, (_, texts) in results.items()}
     names = list(results)
