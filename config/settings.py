@@ -116,6 +116,12 @@ class Settings(BaseSettings):
     )
     translation_slots: int = Field(1, description="Global concurrency limit: documents translated at once.")
     sweep_interval_s: int = Field(300, description="Seconds between scheduled inbox sweeps.")
+    stalled_after_s: int = Field(
+        1800,
+        ge=0,
+        description="A document taken in this long ago with neither record nor quarantine is retaken by the sweep.",
+    )
+    max_retakes: int = Field(3, ge=0, description="Times the sweep retakes one stalled document before leaving it.")
     watch_address: str = Field(
         "127.0.0.1:9010", description="host:port where the watcher receives MinIO's inbox notifications."
     )

@@ -3,10 +3,15 @@
 Runs when the watcher starts, after it reconnects, and on a schedule, so nothing dropped while
 the watcher was down is missed. Only complete objects are listed (S3 never lists an upload in
 progress), and an object is matched by key and content tag, so a replaced file is taken again.
+A document taken in but never finished (its run failed after every retry, its batch was lost)
+is retaken once it has been stalled for ``stalled_after_s``, at most ``max_retakes`` times.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+
+from evidence.config.settings import get_settings
 from evidence.flows.process_document import _store, process_batch
 from evidence.models.stages import ProcessOptions
 from evidence.storage.store import EvidenceStore
@@ -15,20 +20,43 @@ from prefect import flow, get_run_logger
 SWEEP_BATCH = 100
 
 
-def unseen_inbox_keys(store: EvidenceStore) -> list[str]:
-    unseen = []
+@dataclass
+class SweepPlan:
+    unseen: list[str] = field(default_factory=list)
+    stalled: list[str] = field(default_factory=list)
+    abandoned: list[str] = field(default_factory=list)  # stalled, and retaken max_retakes times already
+
+    @property
+    def keys(self) -> list[str]:
+        return self.unseen + self.stalled
+
+
+def plan_sweep(store: EvidenceStore, stalled_after_s: float, max_retakes: int) -> SweepPlan:
+    """Sort the inbox into never taken in, stalled (retake now) and given up on."""
+    plan = SweepPlan()
     for item in store.list_inbox():
         seen = store.inbox_seen(item.key)
         if seen is None or seen.get("etag") != item.etag:
-            unseen.append(item.key)
-    return unseen
+            plan.unseen.append(item.key)
+        elif not store.has_outcome(seen["sha256"]) and store.inbox_seen_age_s(item.key) >= stalled_after_s:
+            if int(seen.get("retakes", 0)) >= max_retakes:
+                plan.abandoned.append(item.key)
+            else:
+                store.mark_inbox_retaken(item.key, seen)
+                plan.stalled.append(item.key)
+    return plan
 
 
 @flow(name="sweep-inbox", persist_result=False, log_prints=False)
 def sweep_inbox() -> int:
-    """Process every inbox object that has not been taken in; returns how many were found."""
-    keys = unseen_inbox_keys(_store())
-    get_run_logger().info("sweep: %d unprocessed inbox objects", len(keys))
+    """Process every inbox object not taken in, or taken in and stalled; returns how many."""
+    settings = get_settings()
+    plan = plan_sweep(_store(), settings.stalled_after_s, settings.max_retakes)
+    logger = get_run_logger()
+    logger.info("sweep: %d unprocessed, %d stalled inbox objects", len(plan.unseen), len(plan.stalled))
+    if plan.abandoned:
+        logger.error("sweep: %d stalled inbox objects left after %d retakes", len(plan.abandoned), settings.max_retakes)
+    keys = plan.keys
     for start in range(0, len(keys), SWEEP_BATCH):
         process_batch(keys[start : start + SWEEP_BATCH], ProcessOptions())
     return len(keys)

@@ -23,6 +23,8 @@ logger = logging.getLogger(__name__)
 SWEEP = object()
 """Queue marker: a sweep is due (the watcher just started)."""
 DUPLICATE_WINDOW_S = 60.0
+MAX_COLLECT_WINDOWS = 10
+"""A steady trickle still starts a run at least this many windows after its first drop."""
 
 
 class InboxWatcher:
@@ -53,19 +55,26 @@ class InboxWatcher:
 
     def _next_batch(self) -> tuple[list[str], bool]:
         """Wait for a first event; after a quiet spell trigger it at once (latency), otherwise
-        collect for ``window_s`` (or ``max_batch`` keys) so a burst becomes one run."""
+        collect until the drops pause for ``window_s`` (or ``max_batch`` keys, or
+        ``MAX_COLLECT_WINDOWS`` windows) so a burst becomes one run however slowly it arrives."""
         try:
             first = self.events.get(timeout=0.5)
         except queue.Empty:
             return [], False
-        quiet = time.monotonic() - self._last_trigger > self.window_s
+        started = time.monotonic()
+        quiet = started - self._last_trigger > self.window_s
+        items = [first]
+        if not quiet:
+            cap = started + MAX_COLLECT_WINDOWS * self.window_s
+            while len(items) < self.max_batch:
+                left = min(self.window_s, cap - time.monotonic())
+                if left <= 0:
+                    break
+                try:
+                    items.append(self.events.get(timeout=left))
+                except queue.Empty:
+                    break
         self._last_trigger = time.monotonic()
-        items, deadline = [first], time.monotonic() + (0.0 if quiet else self.window_s)
-        while len(items) < self.max_batch and (left := deadline - time.monotonic()) > 0:
-            try:
-                items.append(self.events.get(timeout=left))
-            except queue.Empty:
-                break
         sweep = any(item is SWEEP for item in items)
         keys = [item for item in items if isinstance(item, str) and self._fresh(item)]
         return list(dict.fromkeys(keys)), sweep

@@ -23,8 +23,9 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 from evidence.config.settings import Settings
 from evidence.models.custody import CustodyAction
@@ -131,9 +132,28 @@ class EvidenceStore:
             raise
         return True
 
-    def inbox_seen(self, key: str) -> dict[str, str] | None:
+    def inbox_seen(self, key: str) -> dict[str, Any] | None:
         data = self._get_bytes(self.settings.bucket_evidence, _seen_key(key))
         return None if data is None else json.loads(data)
+
+    def inbox_seen_age_s(self, key: str) -> float:
+        """Seconds since this inbox object was taken in (or last retaken by the sweep)."""
+        stat = self.client.stat_object(self.settings.bucket_evidence, _seen_key(key))
+        modified = stat.last_modified or datetime.now(UTC)
+        return (datetime.now(UTC) - modified).total_seconds()
+
+    def mark_inbox_retaken(self, key: str, seen: dict[str, Any]) -> int:
+        """Count one more retake of a stalled document (and restart its clock); returns the count."""
+        retakes = int(seen.get("retakes", 0)) + 1
+        data = json.dumps({**seen, "retakes": retakes}).encode()
+        self._put_bytes(self.settings.bucket_evidence, _seen_key(key), data, "application/json")
+        return retakes
+
+    def has_outcome(self, sha256: str) -> bool:
+        """An evidence record or a quarantine record exists: the document's processing ended."""
+        return self._exists(self.settings.bucket_evidence, record_key(sha256)) or self._exists(
+            self.settings.bucket_quarantine, f"{sha256}/reason.json"
+        )
 
     def list_inbox(self) -> list[InboxObject]:
         return [

@@ -60,19 +60,53 @@ def test_batch_processes_every_document_once_and_survives_a_bad_one(
         assert store.get_record(sha).tags["case"] == "C-0001"
 
 
+def _unseen(store) -> list[str]:
+    from evidence.flows.inbox import plan_sweep
+
+    return plan_sweep(store, stalled_after_s=float("inf"), max_retakes=0).unseen
+
+
 def test_sweep_takes_in_what_was_dropped_while_nobody_watched(store, prefect_harness: None, batch_id: str) -> None:
-    from evidence.flows.inbox import sweep_inbox, unseen_inbox_keys
+    from evidence.flows.inbox import sweep_inbox
 
     shas = [drop(store, f"{batch_id}/missed{i}.pdf", text_pdf(f"Missed {batch_id} {i}. " * 3)) for i in range(3)]
-    assert {f"{batch_id}/missed{i}.pdf" for i in range(3)} <= set(unseen_inbox_keys(store))
+    assert {f"{batch_id}/missed{i}.pdf" for i in range(3)} <= set(_unseen(store))
     assert sweep_inbox() >= 3
     assert all(store.get_record(sha) is not None for sha in shas)
-    assert not [k for k in unseen_inbox_keys(store) if k.startswith(batch_id)]
+    assert not [k for k in _unseen(store) if k.startswith(batch_id)]
     # a replaced file (same key, new content) is taken in again
     replaced = drop(store, f"{batch_id}/missed0.pdf", text_pdf(f"Replaced {batch_id}. " * 3))
-    assert f"{batch_id}/missed0.pdf" in unseen_inbox_keys(store)
+    assert f"{batch_id}/missed0.pdf" in _unseen(store)
     sweep_inbox()
     assert store.get_record(replaced) is not None
+
+
+def test_a_document_taken_in_but_never_finished_is_retaken_a_bounded_number_of_times(
+    store, prefect_harness: None, batch_id: str
+) -> None:
+    """Its run failed after every retry (Prefect's API busy, a worker lost): the file must not sit
+    in the inbox forever looking done, nor be retried forever."""
+    from evidence.flows import stages
+    from evidence.flows.inbox import plan_sweep
+    from evidence.flows.process_document import process_batch
+
+    key = f"{batch_id}/stalled.pdf"
+    sha = drop(store, key, text_pdf(f"Stalled {batch_id}. " * 3))
+    stages.ingest(store, key)  # taken in, then the run died
+    assert key not in _unseen(store)
+    assert key not in plan_sweep(store, stalled_after_s=3600, max_retakes=3).stalled  # still young
+    plan = plan_sweep(store, stalled_after_s=0, max_retakes=1)
+    assert key in plan.stalled
+    process_batch([k for k in plan.stalled if k.startswith(batch_id)], ProcessOptions())
+    assert store.get_record(sha) is not None
+    assert received_count(store, sha) == 1  # retaking is not a second intake
+    assert key not in plan_sweep(store, stalled_after_s=0, max_retakes=1).stalled  # finished now
+
+    lost = f"{batch_id}/lost.pdf"
+    drop(store, lost, text_pdf(f"Lost {batch_id}. " * 3))
+    stages.ingest(store, lost)
+    assert lost in plan_sweep(store, stalled_after_s=0, max_retakes=1).stalled
+    assert lost in plan_sweep(store, stalled_after_s=0, max_retakes=1).abandoned  # retaken once: left
 
 
 def test_reprocess_skips_current_documents_and_force_redoes_them(store, prefect_harness: None, batch_id: str) -> None:
