@@ -4,6 +4,8 @@
     python bench/eval_entities.py --ocr DIR       # on OCR output: DIR/<id>.txt replaces a document's text
     python bench/eval_entities.py --scans         # also render each document as a degraded scan
                                                   # (evidence.samples), OCR it with Tesseract, evaluate
+    python bench/eval_entities.py --devset bench/devset/heldout6   # one held-out set (repeat to pool)
+    python bench/eval_entities.py --all --scans   # every set pooled: the figures the targets are judged on
 
 CHARGE, CASE_NUMBER and DATE are compared on their normalised value; AUTHORITY and PERSON on the
 surface text (case and punctuation ignored, one contained in the other counts). Each gold entity is
@@ -254,26 +256,36 @@ def format_report(report: Report) -> str:
     return "\n".join(lines)
 
 
+def all_sets() -> list[Path]:
+    """The development set and its held-out sets (each written blind, scored once, then used for work)."""
+    return [DEVSET, *sorted(p for p in DEVSET.glob("heldout*") if p.is_dir())]
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--devset", type=Path, default=DEVSET)
+    parser.add_argument(
+        "--devset", type=Path, action="append", help="a set's folder (repeat to pool sets; default: the dev set)"
+    )
+    parser.add_argument("--all", action="store_true", help="pool the dev set and every held-out set beside it")
     parser.add_argument("--ocr", type=Path, help="folder of <id>.txt files to evaluate instead of the gold text")
     parser.add_argument("--scans", action="store_true", help="also evaluate on OCR of degraded scans of the documents")
     parser.add_argument("--rules-only", action="store_true", help="leave out statistical NER on en/fr text")
     parser.add_argument("--errors", action="store_true", help="list misses and false positives (id and type)")
     args = parser.parse_args(argv)
-    docs = load_devset(args.devset)
+    sets = all_sets() if args.all else (args.devset or [DEVSET])
+    docs = [doc for folder in sets for doc in load_devset(folder)]
+    name = " + ".join(folder.name for folder in sets) + f" ({len(docs)} documents)"
     texts = None
     if args.ocr:
         texts = {p.stem: p.read_text(encoding="utf-8") for p in args.ocr.glob("*.txt")}
     report = evaluate(docs, texts, statistical=not args.rules_only)
-    print(f"== {'OCR text (' + str(args.ocr) + ')' if args.ocr else 'born-digital text'}: {args.devset.name}")
+    print(f"== {'OCR text (' + str(args.ocr) + ')' if args.ocr else 'born-digital text'}: {name}")
     print(format_report(report))
     if args.errors:
         print("\n".join(report.errors))
     if args.scans:
         scanned = evaluate(docs, {d["id"]: ocr_scan(d) for d in docs}, statistical=not args.rules_only)
-        print(f"== OCR of degraded scans (Tesseract): {args.devset.name}")
+        print(f"== OCR of degraded scans (Tesseract): {name}")
         print(format_report(scanned))
         if args.errors:
             print("\n".join(scanned.errors))
