@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-PIPELINE_VERSION = "0.5.0"
+PIPELINE_VERSION = "0.6.0"
 
 STAGE_VERSIONS: dict[str, str] = {
     "ingest": "1",
-    "read": "4",
+    "read": "5",
     "translate": "1",
     "extract": "3",
     "record": "1",

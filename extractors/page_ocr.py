@@ -57,6 +57,19 @@ answers from a six-line band scored 0.96-1.0 and were all right."""
 SURE_SWITCH_TOLERANCE = 10.0
 """With lingua sure, the language's pack loses only if it reads the probe clearly worse than this."""
 
+TEXT_HEIGHT_TARGET: float | None = 28.0
+"""Median word-box height (px, from the probe) the final OCR reads at: a page whose text is larger is
+scaled down to it first. Tesseract's recogniser scales every line to its own height anyway, so large
+text only costs more page analysis. On the 118 calibration pages (73 scaled, by 0.57-0.84) final OCR
+took 15% less CPU and mean CER went from 0.0239 to 0.0226, no pack worse; 26 saved as much but read
+some pages worse, 30 saved half as much."""
+
+MAX_READING_SCALE = 0.85
+"""Scaling down by less than this saves too little to be worth the resampling."""
+
+SCALED_SCRIPTS = frozenset({"Latin", "Cyrillic"})
+"""Scripts whose pages may be read scaled down (Arabic dots and Han strokes keep full resolution)."""
+
 _PROBE_PSM = 6  # one block of horizontal text: a sideways window cannot read well by accident
 
 
@@ -170,10 +183,18 @@ def read_page_image(
             page_image = deskew(page_image, applied)
     clock.lap("deskew")
 
-    result = tesseract.ocr(page_image, packs, options.timeout_s, dpi=dpi)
+    scale = _reading_scale(probes, rotation, packs)
+    read_image = page_image
+    if scale < 1.0:
+        read_image = page_image.resize(
+            (round(page_image.width * scale), round(page_image.height * scale)), Image.Resampling.BILINEAR
+        )
+        corrections.append(f"scaled_for_reading:{scale:.2f}")
+    clock.lap("scale")
+    result = tesseract.ocr(read_image, packs, options.timeout_s, dpi=round(dpi * scale) if dpi else None)
     clock.lap("ocr")
     if SCRIPT_OF_PACK.get(packs.split("+")[0]) == "Arabic":
-        result, reread = reread_number_words(page_image, result, "persian" if packs.startswith("fas") else "arabic")
+        result, reread = reread_number_words(read_image, result, "persian" if packs.startswith("fas") else "arabic")
         if reread:
             corrections.append(f"numbers_reread:{reread}")
         clock.lap("numbers")
@@ -199,6 +220,23 @@ def read_page_image(
         text=result.text,
         timings=timings,
     )
+
+
+def _reading_scale(probes: _Probes, rotation: int, packs: str) -> float:
+    """How much to scale the upright page down before the final OCR, from the probe's word heights."""
+    if TEXT_HEIGHT_TARGET is None or SCRIPT_OF_PACK.get(packs.split("+")[0]) not in SCALED_SCRIPTS:
+        return 1.0
+    heights = sorted(
+        word.height
+        for (turned, _), result in probes.results.items()
+        if turned == rotation
+        for word in result.word_boxes
+        if len(word.text) >= 3 and word.confidence >= 60
+    )
+    if len(heights) < 5:
+        return 1.0
+    scale = TEXT_HEIGHT_TARGET / heights[len(heights) // 2]
+    return round(scale, 2) if scale <= MAX_READING_SCALE else 1.0
 
 
 def _first_pass(osd: tesseract.Orientation | None, script_hint: str | None, options: OcrOptions) -> str:

@@ -53,8 +53,9 @@ class Page(_Model):
     corrections: list[str] = Field(
         default_factory=list,
         description="Corrections besides rotation and deskew: to the image before OCR "
-        "('background_flattened' for uneven lighting) or to its reading ('numbers_reread:N', N number "
-        "words on an Arabic-script page re-read by the pipeline's digit reader).",
+        "('background_flattened' for uneven lighting; 'scaled_for_reading:S', large text read at S times "
+        "its size, the page's width and height staying the original's) or to its reading ('numbers_reread:N', "
+        "N number words on an Arabic-script page re-read by the pipeline's digit reader).",
     )
     language: str | None = Field(None, description="ISO 639-1 code of the detected language.")
     script: str | None = Field(None, description="Writing system (Latin, Cyrillic, Arabic, Han, ...).")
