@@ -17,6 +17,7 @@ from typing import Literal
 
 import numpy as np
 from evidence.extractors import arabic_digits, tesseract
+from evidence.extractors.digits import ascii_digits
 from PIL import Image
 
 BOX_MARGIN_PX = 10
@@ -27,7 +28,6 @@ WORD_SPACE = 0.35
 """A blank run at least this share of the line height is a space between words, not between digits."""
 
 _DIGITS = frozenset("0123456789٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹")
-_ASCII = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
 
 
 def reread_number_words(
@@ -151,7 +151,7 @@ _ONE_NUMBER = (
 
 def _one_number(text: str) -> bool:
     """Whether words read together make one number of a shape that numbers take, not two numbers side by side."""
-    digits = text.translate(_ASCII)
+    digits = ascii_digits(text)
     return any(pattern.fullmatch(digits) for pattern in _ONE_NUMBER)
 
 

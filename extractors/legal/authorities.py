@@ -11,8 +11,9 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from evidence.extractors.digits import ascii_digits
 from evidence.extractors.legal.knowledge import load_yaml
-from evidence.extractors.legal.spans import Candidate, ascii_digits
+from evidence.extractors.legal.spans import Candidate
 
 _WORD = re.compile(r"\S+")
 _LEFT_ADJ = re.compile(

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import re
 
-from evidence.extractors.legal.spans import Candidate, ascii_digits
+from evidence.extractors.digits import ascii_digits
+from evidence.extractors.legal.spans import Candidate
 
 # "№" as Tesseract often reads it on a degraded scan: "Ме", "Мо", "N*", "Nº".
 _NUMERO = r"(?:№|N[°º*o]|М[еоo]|Ne)"

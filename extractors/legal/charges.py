@@ -11,9 +11,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from evidence.extractors.digits import ascii_digits
 from evidence.extractors.legal.knowledge import Charge, Code, KnowledgeBase, knowledge_base
 from evidence.extractors.legal.numerals import AR_ORDINAL_WORD, ZH_NUMERAL_CHARS, ar_ordinal_to_int, zh_to_int
-from evidence.extractors.legal.spans import Candidate, ascii_digits
+from evidence.extractors.legal.spans import Candidate
 
 _NUM = r"\d+(?:[.\-/]\d+)*"
 _ARTICLE_PATTERNS = [

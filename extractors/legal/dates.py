@@ -11,9 +11,10 @@ import datetime as dt
 import re
 from collections.abc import Callable
 
+from evidence.extractors.digits import ascii_digits
 from evidence.extractors.legal.calendars import hijri_to_gregorian, jalali_to_gregorian
 from evidence.extractors.legal.numerals import es_words_to_int, zh_to_int
-from evidence.extractors.legal.spans import Candidate, ascii_digits
+from evidence.extractors.legal.spans import Candidate
 
 
 def _numbered(names: str) -> dict[str, int]:

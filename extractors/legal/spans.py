@@ -7,17 +7,6 @@ from dataclasses import dataclass, field, replace
 
 from evidence.extractors.legal.doctype_lexicon import TRADITIONAL_TO_SIMPLIFIED
 
-_DIGITS = str.maketrans("۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩０１２３４５６７８９", "0123456789" * 3)
-
-
-def ascii_digits(text: str) -> str:
-    """Persian, Arabic-Indic and full-width digits as ASCII, so one pattern reads every script.
-
-    Every replacement is one character for one, so offsets into the result are offsets into the
-    original text.
-    """
-    return text.translate(_DIGITS)
-
 
 @dataclass(frozen=True)
 class Candidate:
