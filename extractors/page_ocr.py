@@ -183,7 +183,8 @@ def read_page_image(
             page_image = deskew(page_image, applied)
     clock.lap("deskew")
 
-    scale = _reading_scale(probes, rotation, packs)
+    pack_script = SCRIPT_OF_PACK.get(packs.split("+")[0])
+    scale = _reading_scale(probes, rotation, pack_script)
     read_image = page_image
     if scale < 1.0:
         read_image = page_image.resize(
@@ -193,7 +194,7 @@ def read_page_image(
     clock.lap("scale")
     result = tesseract.ocr(read_image, packs, options.timeout_s, dpi=round(dpi * scale) if dpi else None)
     clock.lap("ocr")
-    if SCRIPT_OF_PACK.get(packs.split("+")[0]) == "Arabic":
+    if pack_script == "Arabic":
         result, reread = reread_number_words(read_image, result, "persian" if packs.startswith("fas") else "arabic")
         if reread:
             corrections.append(f"numbers_reread:{reread}")
@@ -222,9 +223,9 @@ def read_page_image(
     )
 
 
-def _reading_scale(probes: _Probes, rotation: int, packs: str) -> float:
+def _reading_scale(probes: _Probes, rotation: int, pack_script: str | None) -> float:
     """How much to scale the upright page down before the final OCR, from the probe's word heights."""
-    if TEXT_HEIGHT_TARGET is None or SCRIPT_OF_PACK.get(packs.split("+")[0]) not in SCALED_SCRIPTS:
+    if TEXT_HEIGHT_TARGET is None or pack_script not in SCALED_SCRIPTS:
         return 1.0
     heights = sorted(
         word.height

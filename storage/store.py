@@ -68,6 +68,10 @@ def record_key(sha256: str) -> str:
     return f"{sha256}/{RECORD_NAME}"
 
 
+def quarantine_reason_key(sha256: str) -> str:
+    return f"{sha256}/reason.json"
+
+
 class EvidenceStore:
     def __init__(self, client: Minio, settings: Settings) -> None:
         self.client = client
@@ -142,17 +146,15 @@ class EvidenceStore:
         modified = stat.last_modified or datetime.now(UTC)
         return (datetime.now(UTC) - modified).total_seconds()
 
-    def mark_inbox_retaken(self, key: str, seen: dict[str, Any]) -> int:
-        """Count one more retake of a stalled document (and restart its clock); returns the count."""
-        retakes = int(seen.get("retakes", 0)) + 1
-        data = json.dumps({**seen, "retakes": retakes}).encode()
+    def mark_inbox_retaken(self, key: str, seen: dict[str, Any]) -> None:
+        """Count one more retake of a stalled document (and restart its clock)."""
+        data = json.dumps({**seen, "retakes": int(seen.get("retakes", 0)) + 1}).encode()
         self._put_bytes(self.settings.bucket_evidence, _seen_key(key), data, "application/json")
-        return retakes
 
     def has_outcome(self, sha256: str) -> bool:
         """An evidence record or a quarantine record exists: the document's processing ended."""
         return self._exists(self.settings.bucket_evidence, record_key(sha256)) or self._exists(
-            self.settings.bucket_quarantine, f"{sha256}/reason.json"
+            self.settings.bucket_quarantine, quarantine_reason_key(sha256)
         )
 
     def list_inbox(self) -> list[InboxObject]:
@@ -278,14 +280,14 @@ class EvidenceStore:
         )
         self._put_bytes(
             self.settings.bucket_quarantine,
-            f"{prefix}/reason.json",
+            quarantine_reason_key(prefix),
             record.model_dump_json(indent=2).encode(),
             "application/json",
         )
         return prefix
 
     def get_quarantine(self, sha256: str) -> QuarantineRecord | None:
-        data = self._get_bytes(self.settings.bucket_quarantine, f"{sha256}/reason.json")
+        data = self._get_bytes(self.settings.bucket_quarantine, quarantine_reason_key(sha256))
         return None if data is None else QuarantineRecord.model_validate_json(data)
 
     # --- helpers -----------------------------------------------------------------------------
