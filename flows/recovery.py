@@ -95,9 +95,22 @@ def ensure_rerun_automation(settings: Settings) -> None:
             wanted.update()
 
 
+SET_VALUED_TRIGGER_FIELDS = ("expect", "after", "for_each")
+"""Trigger fields that are sets: dumped in hash order, which differs between processes."""
+
+
 def _definition(automation: Automation) -> dict[str, object]:
+    """What decides whether the stored automation needs an update, in a process-independent form.
+
+    Without sorting, `evidence up` saw the same automation as changed under 3 of 20 hash seeds (its sets
+    iterate in another order), updated it, and so forgot a run whose worker had just died.
+    """
     dumped = automation.model_dump(mode="json", include={"description", "enabled", "trigger", "actions"})
-    dumped["trigger"].pop("id", None)
+    trigger = dumped["trigger"]
+    trigger.pop("id", None)
+    for name in SET_VALUED_TRIGGER_FIELDS:
+        if isinstance(trigger.get(name), list):
+            trigger[name] = sorted(trigger[name])
     return dumped
 
 
