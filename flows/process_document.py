@@ -92,7 +92,7 @@ def quarantine_task(stored: StoredOriginal, rejection: InputRejected) -> None:
 @task(name="translate", **TASK_OPTIONS)
 def translate_task(stored: StoredOriginal, force: bool) -> int:
     """English translation of every page not in English already; returns the sentence count."""
-    slot = partial(concurrency, TRANSLATION_SLOTS, occupy=1, strict=False)
+    slot = partial(concurrency, TRANSLATION_SLOTS, occupy=1, strict=False, lease_duration=SLOT_LEASE_S)
     from evidence.flows import translate_stage  # imported when needed: a run starts sooner
 
     artefact = translate_stage.translate(_store(), stored.digests.sha256, force, slot=slot)
