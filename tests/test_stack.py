@@ -199,7 +199,12 @@ def test_two_workers_share_runs_and_each_document_is_processed_once(stack: dict)
         assert [_received_events(client, sha) for sha in shas] == [1] * 8
     finally:
         second.terminate()
-        output = second.communicate(timeout=30)[0]
+        try:
+            output = second.communicate(timeout=30)[0]
+        except subprocess.TimeoutExpired:
+            second.kill()
+            output = second.communicate(timeout=30)[0]
+            print(f"worker 'second' ignored SIGTERM for 30 s; its last lines:\n{output[-3000:]}")
     assert "Worker 'second' submitting flow run" in output  # the second worker really took runs
 
 
@@ -284,7 +289,8 @@ def test_a_run_whose_worker_is_killed_is_run_again_and_completes(stack: dict) ->
     assert httpx.get(f"{api}/flow_runs/{run}").json()["state"]["type"] == "RUNNING"  # a zombie now
     restarted = subprocess.run([*EVIDENCE, "up"], env=env, capture_output=True, text=True, timeout=120)
     assert restarted.returncode == 0, restarted.stdout + restarted.stderr  # `up` brings a worker back
-    assert _wait_for(lambda: _final_state(api, run), 300) == "COMPLETED"
+    final = _wait_for(lambda: _final_state(api, run), 300, explain=lambda: _run_story(api, run))
+    assert final == "COMPLETED", _run_story(api, run)
     assert httpx.get(f"{api}/flow_runs/{run}").json()["run_count"] >= 2
     assert _has_record(client, sha)
     assert _received_events(client, sha) == 1
@@ -321,11 +327,26 @@ def _final_state(api: str, run_id: str) -> str | None:
     return state if state in ("COMPLETED", "FAILED", "CRASHED", "CANCELLED") else None
 
 
-def _wait_for(probe, timeout_s: float):
+def _wait_for(probe, timeout_s: float, explain=None):
     deadline = time.monotonic() + timeout_s
     while time.monotonic() < deadline:
         value = probe()
         if value:
             return value
         time.sleep(0.5)
-    pytest.fail(f"gave up after {timeout_s}s")
+    pytest.fail(f"gave up after {timeout_s}s" + (f"\n{explain()}" if explain else ""))
+
+
+def _run_story(api: str, run_id: str) -> str:
+    """What Prefect did with a run: its states and the events on it (names and times only)."""
+    states = httpx.get(f"{api}/flow_run_states/", params={"flow_run_id": run_id}).json()
+    events = httpx.post(
+        f"{api}/events/filter",
+        json={"filter": {"any_resource": {"id": [f"prefect.flow-run.{run_id}"]}}, "limit": 100},
+    ).json()
+    automations = httpx.post(f"{api}/automations/filter", json={}).json()
+    lines = [f"state {s['timestamp']} {s['type']} {s['name']}" for s in states]
+    ordered = sorted(events.get("events", []), key=lambda e: e["occurred"])
+    lines += [f"event {e['occurred']} {e['event']}" for e in ordered]
+    lines += [f"automation {a['name']} enabled={a['enabled']} updated={a.get('updated')}" for a in automations]
+    return "\n".join(lines)
