@@ -17,6 +17,7 @@ class Reason(StrEnum):
     RESOLUTION_TOO_HIGH = "resolution_too_high"
     OCR_TIMEOUT = "ocr_timeout"
     NO_PAGES = "no_pages"
+    PROCESSING_FAILED = "processing_failed"  # taken in, never finished after every retake (see flows.inbox)
 
 
 class InputRejected(Exception):

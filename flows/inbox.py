@@ -4,7 +4,8 @@ Runs when the watcher starts, after it reconnects, and on a schedule, so nothing
 the watcher was down is missed. Only complete objects are listed (S3 never lists an upload in
 progress), and an object is matched by key and content tag, so a replaced file is taken again.
 A document taken in but never finished (its run failed after every retry, its batch was lost)
-is retaken once it has been stalled for ``stalled_after_s``, at most ``max_retakes`` times.
+is retaken once it has been stalled for ``stalled_after_s``, at most ``max_retakes`` times; then it
+is quarantined with reason ``processing_failed``, so it is set aside with a record, never lost.
 """
 
 from __future__ import annotations
@@ -12,9 +13,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from evidence.config.settings import get_settings
+from evidence.extractors.errors import InputRejected, Reason
+from evidence.flows import stages
 from evidence.flows.process_document import _store, process_batch
+from evidence.models.record import QuarantineRecord
 from evidence.models.stages import ProcessOptions
-from evidence.storage.store import EvidenceStore
+from evidence.storage.hashing import Digests
+from evidence.storage.store import EvidenceStore, StoredOriginal
 from prefect import flow, get_run_logger
 
 SWEEP_BATCH = 100
@@ -47,15 +52,30 @@ def plan_sweep(store: EvidenceStore, stalled_after_s: float, max_retakes: int) -
     return plan
 
 
+def quarantine_abandoned(store: EvidenceStore, inbox_key: str, retakes: int) -> QuarantineRecord | None:
+    """Set aside a document the pipeline gave up on (every retake stalled: it may crash its worker)."""
+    seen = store.inbox_seen(inbox_key)
+    if not seen or "sha512" not in seen:
+        return None
+    digests = Digests(seen["sha256"], seen["sha512"], int(seen["size"]))
+    stored = StoredOriginal(digests, inbox_key, newly_stored=False)
+    rejection = InputRejected(
+        Reason.PROCESSING_FAILED,
+        f"taken in but not finished after {retakes} retakes (its runs failed or their worker died each time)",
+    )
+    return stages.quarantine(store, stored, rejection)
+
+
 @flow(name="sweep-inbox", persist_result=False, log_prints=False)
 def sweep_inbox() -> int:
     """Process every inbox object not taken in, or taken in and stalled; returns how many."""
     settings = get_settings()
-    plan = plan_sweep(_store(), settings.stalled_after_s, settings.max_retakes)
+    plan = plan_sweep(store := _store(), settings.stalled_after_s, settings.max_retakes)
     logger = get_run_logger()
     logger.info("sweep: %d unprocessed, %d stalled inbox objects", len(plan.unseen), len(plan.stalled))
-    if plan.abandoned:
-        logger.error("sweep: %d stalled inbox objects left after %d retakes", len(plan.abandoned), settings.max_retakes)
+    for key in plan.abandoned:
+        if (record := quarantine_abandoned(store, key, settings.max_retakes)) is not None:
+            logger.error("quarantined sha256=%s reason=%s", record.sha256, record.reason)
     keys = plan.keys
     for start in range(0, len(keys), SWEEP_BATCH):
         process_batch(keys[start : start + SWEEP_BATCH], ProcessOptions())

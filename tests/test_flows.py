@@ -87,7 +87,7 @@ def test_a_document_taken_in_but_never_finished_is_retaken_a_bounded_number_of_t
     """Its run failed after every retry (Prefect's API busy, a worker lost): the file must not sit
     in the inbox forever looking done, nor be retried forever."""
     from evidence.flows import stages
-    from evidence.flows.inbox import plan_sweep
+    from evidence.flows.inbox import plan_sweep, quarantine_abandoned
     from evidence.flows.process_document import process_batch
 
     key = f"{batch_id}/stalled.pdf"
@@ -103,10 +103,16 @@ def test_a_document_taken_in_but_never_finished_is_retaken_a_bounded_number_of_t
     assert key not in plan_sweep(store, stalled_after_s=0, max_retakes=1).stalled  # finished now
 
     lost = f"{batch_id}/lost.pdf"
-    drop(store, lost, text_pdf(f"Lost {batch_id}. " * 3))
+    lost_data = text_pdf(f"Lost {batch_id}. " * 3)
+    drop(store, lost, lost_data)
     stages.ingest(store, lost)
     assert lost in plan_sweep(store, stalled_after_s=0, max_retakes=1).stalled
-    assert lost in plan_sweep(store, stalled_after_s=0, max_retakes=1).abandoned  # retaken once: left
+    assert lost in plan_sweep(store, stalled_after_s=0, max_retakes=1).abandoned  # retaken once: given up
+    record = quarantine_abandoned(store, lost, retakes=1)
+    assert record is not None and store.get_quarantine(record.sha256).reason == "processing_failed"
+    kept = store.client.get_object(store.settings.bucket_quarantine, f"{record.sha256}/original").read()
+    assert kept == lost_data  # the original, byte for byte
+    assert lost not in plan_sweep(store, stalled_after_s=0, max_retakes=1).abandoned  # set aside once
 
 
 def test_reprocess_skips_current_documents_and_force_redoes_them(store, prefect_harness: None, batch_id: str) -> None:
