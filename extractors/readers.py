@@ -9,7 +9,7 @@ from __future__ import annotations
 import threading
 import warnings
 from collections.abc import Callable, Iterator
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -69,6 +69,8 @@ def run_pages(jobs: Iterator[PageJob], workers: int) -> list[Page]:
     """Run page jobs on ``workers`` threads, keeping only a few rendered pages in memory at once.
 
     When a page fails (bad input quarantines the whole document), pages not yet started are cancelled.
+    The next page is queued as soon as any page is done, not the oldest: a long page must not leave
+    the other worker idle behind it.
     """
     pool = _ocr_pool(workers)
     pages: list[Page] = []
@@ -77,7 +79,10 @@ def run_pages(jobs: Iterator[PageJob], workers: int) -> list[Page]:
         for job in jobs:
             pending.append(pool.submit(job))
             if len(pending) >= workers * 2:
-                pages.append(pending.pop(0).result())
+                done, _ = wait(pending, return_when=FIRST_COMPLETED)
+                for future in done:
+                    pending.remove(future)
+                    pages.append(future.result())
         pages.extend(future.result() for future in pending)
     except BaseException:
         for future in pending:

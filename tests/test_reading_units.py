@@ -180,6 +180,31 @@ def test_pages_are_ocrd_two_at_a_time_with_tesseract_threads_off(monkeypatch: py
     assert set(state["envs"]) == {"1"}
 
 
+def test_a_long_page_does_not_leave_the_other_worker_idle() -> None:
+    """A dense first page and short later ones (a warrant with its annexes): the other worker goes
+    on through every short page while the long one is read, instead of waiting behind it."""
+    import threading
+
+    from evidence.models.record import Page
+
+    short_pages_done = threading.Semaphore(0)
+    seen_by_long_page: list[bool] = []
+
+    def job(number: int):  # type: ignore[no-untyped-def]
+        def read() -> Page:
+            if number == 1:  # the long page ends only once the five short ones are read (or 10 s)
+                seen_by_long_page.extend(short_pages_done.acquire(timeout=10) for _ in range(5))
+            else:
+                short_pages_done.release()
+            return Page(number=number, source="ocr", source_reason="test", text=str(number))
+
+        return read
+
+    pages = run_pages((job(n) for n in range(1, 7)), workers=2)
+    assert [p.number for p in pages] == [1, 2, 3, 4, 5, 6]
+    assert seen_by_long_page == [True] * 5
+
+
 def test_a_workers_next_document_reuses_the_loaded_tesseract_models(monkeypatch: pytest.MonkeyPatch) -> None:
     page = Image.open(fixture_path("scans", "phototest.tif")).convert("L")
     loads: list[str] = []
