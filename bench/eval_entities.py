@@ -115,6 +115,10 @@ def _dedupe(items: list[tuple[str, str, str | None]], kind: str) -> list[tuple[s
     return [item for _, item in kept]
 
 
+SHOW_VALUES = False
+"""--values: errors name the entity (the documents are fictional; never run on real ones)."""
+
+
 def evaluate(docs: list[dict], texts: dict[str, str] | None = None, statistical: bool = True) -> Report:
     report = Report()
     for doc in docs:
@@ -149,15 +153,20 @@ def evaluate(docs: list[dict], texts: dict[str, str] | None = None, statistical:
                         break
                 if match is None:
                     report.counts[kind].fn += 1
-                    report.errors.append(f"{doc['id']}: missed {kind}")
+                    named = f" {g_text!r} {g_norm}" if SHOW_VALUES else ""
+                    report.errors.append(f"{doc['id']}: missed {kind}{named}")
                     continue
                 unmatched.remove(match)
                 report.counts[kind].tp += 1
                 if kind == "DATE" and g_role:
                     report.role_total += 1
                     report.role_correct += int(match[2] == g_role)
+                    if match[2] != g_role and SHOW_VALUES:
+                        report.errors.append(f"{doc['id']}: role {match[2]} != {g_role} for {g_text!r}")
             report.counts[kind].fp += len(unmatched)
-            report.errors.extend(f"{doc['id']}: spurious {kind}" for _ in unmatched)
+            report.errors.extend(
+                f"{doc['id']}: spurious {kind}" + (f" {p[0]!r} {p[1]}" if SHOW_VALUES else "") for p in unmatched
+            )
     return report
 
 
@@ -271,7 +280,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--scans", action="store_true", help="also evaluate on OCR of degraded scans of the documents")
     parser.add_argument("--rules-only", action="store_true", help="leave out statistical NER on en/fr text")
     parser.add_argument("--errors", action="store_true", help="list misses and false positives (id and type)")
+    parser.add_argument("--values", action="store_true", help="with --errors: also the entity text and role errors")
     args = parser.parse_args(argv)
+    global SHOW_VALUES
+    SHOW_VALUES = args.values
     sets = all_sets() if args.all else (args.devset or [DEVSET])
     docs = [doc for folder in sets for doc in load_devset(folder)]
     name = " + ".join(folder.name for folder in sets) + f" ({len(docs)} documents)"
