@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-PIPELINE_VERSION = "0.6.0"
+PIPELINE_VERSION = "0.6.1"
 
 STAGE_VERSIONS: dict[str, str] = {
     "ingest": "1",

@@ -25,10 +25,24 @@ def _by_type(text: str, language: str) -> dict[str, list[str | None]]:
         ("في القضية رقم 1927 لسنة 2023 حصر أمن دولة عليا", "ar", "1927/2023"),
         ("Affaire n° 45219/12", "fr", "45219/12"),
         ("Case No. WKCC 2871/2023", "en", "WKCC2871/2023"),
+        # held-out set 7: the label after the number, a register number a date away from its label,
+        # Arabic labels without "رقم ... لسنة", a service's letters inside a French number, Uganda
+        ("Cumhuriyet Başsavcılığının 2024/176543 soruşturma numaralı talimatı", "tr", "2024/176543"),
+        ("Hakimliğinin 2024/9127 D.İş sayılı kararı ile", "tr", "2024/9127"),
+        ("до Єдиного реєстру досудових розслідувань 02.07.2024 за № 12024071100000892,", "uk", "12024071100000892"),
+        ("قرار: ٣٠٩ لعام ٢٠٢٣", "ar", "309/2023"),
+        ("أحيل المتهم بقرار الاتهام رقم ١١٢٨ تاريخ ٢٦/١/٢٠٢٣", "ar", "1128"),
+        ("والمقيد لدى الدائرة برقم القضية ٤٦٠١٢٣٩٨٥، فإنه يلزم", "ar", "460123985"),
+        ("(dossier n° 0347/RP/2024) pour hostilité", "fr", "0347/RP/2024"),
+        ("(Arising from CRB 1182/2022, Kampala Central Police Station)", "en", "CRB1182/2022"),
     ],
 )
 def test_case_number_patterns(text: str, language: str, expected: str) -> None:
     assert expected in _by_type(text, language).get("CASE_NUMBER", [])
+
+
+def test_a_bare_seventeen_digit_number_is_a_register_number_only_in_a_ukrainian_or_russian_paper() -> None:
+    assert "12024071100000892" not in _by_type("Account 12024071100000892 was frozen.", "en").get("CASE_NUMBER", [])
 
 
 def test_case_number_glued_to_a_date_stays_a_case_number() -> None:

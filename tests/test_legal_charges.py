@@ -137,6 +137,16 @@ def test_the_same_law_in_arabic_is_the_law_named_before() -> None:
     assert [c.normalized for c in _charges(text, "ar")] == ["EG-ATL-12", "EG-ATL-13"]
 
 
+def test_an_abbreviated_arabic_article_and_bis_with_its_ending() -> None:
+    """Held-out set 7: Egyptian prosecution papers abbreviate المادة to م and write مكرراً."""
+    text = (
+        "١- الانضمام (م ١٢ من القانون رقم ٩٤ لسنة ٢٠١٥)\n٢- التمويل (م ١٣ من القانون ذاته)\n"
+        "٣- نشر أخبار كاذبة (م ١٠٢ مكرراً من قانون العقوبات)"
+    )
+    assert [c.normalized for c in _charges(text, "ar")] == ["EG-ATL-12", "EG-ATL-13", "EG-PC-102bis"]
+    assert _charges("صدر في ١٢ مارس ٢٠٢٤م ١٣ نسخة", "ar") == []  # the م of a Gregorian year is no article
+
+
 def test_hong_kong_offences_in_traditional_chinese() -> None:
     text = (
         "香港警務處國家安全處現正通緝下列人士。\n"

@@ -156,3 +156,21 @@ def test_more_date_forms(text: str, language: str, expected: list[tuple[str, str
 )
 def test_date_roles_from_held_out_set_six(text: str, language: str, role: str) -> None:
     assert _dates_and_roles(text, language)[0][1] == role
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "role"),
+    [
+        ("Гаврилюку Івану Степановичу, 11 березня 1990 року народження, уродженцю м. Мукачево", "uk", "birth"),
+        ("Кулеш Алеся Віктараўна, нар. 05.02.1996, з 2021 г.", "be", "birth"),
+        ("які нарадзіўся 8 кастрычніка 1984 г. у г. Ліда", "be", "birth"),
+        ("6 чэрвеня 2024 г. супрацоўнікі ГУБАЗіК МУС затрымалі яе па месцы жыхарства", "be", "detained_on"),
+        ("з 3 кастрычніка 2021 г. утрымлівалася пад вартай", "be", "detained_on"),
+        ("Вых. № 214/24 ад 12.11.2024", "be", "issued"),
+        ("№ 066/2207-И-41852                                                  от 19.08.2024", "ru", "issued"),
+        ("Sayı   : E-52331109-1250(118274)-2024                                   16.10.2024", "tr", "issued"),
+        ("Повестку выдал: ст. следователь Тихомиров Д. А.                 «07» ноября 2024 г.", "ru", "issued"),
+    ],
+)
+def test_date_roles_from_held_out_set_seven(text: str, language: str, role: str) -> None:
+    assert _dates_and_roles(text, language)[0][1] == role

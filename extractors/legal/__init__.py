@@ -13,7 +13,7 @@ from evidence.extractors.legal.extract import SUPPORTED_LANGUAGES, extract_entit
 if TYPE_CHECKING:
     from spacy.language import Language
 
-EXTRACTOR_VERSION = "3"
+EXTRACTOR_VERSION = "4"
 """Bump when the rules, gazetteers or statistical mapping change what is extracted: the entity
 stage reruns on documents it has already done."""
 

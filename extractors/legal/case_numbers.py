@@ -34,6 +34,12 @@ _PATTERNS: list[tuple[str, str]] = [
         r"\s*(?:no|numaras[ıi]|say[ıi]s[ıi])?\s*[:.]?\s*(?P<num>\d{4}\s*/\s*\d+)",
         "tr",
     ),
+    # Turkish, the label after the number: "2024/176543 soruşturma numaralı", "2024/9127 D.İş sayılı kararı"
+    (
+        r"(?P<num>\d{4}\s*/\s*\d+)\s+(?:soru[şs]turma|esas|karar|D\.\s?[iİI][şs]|de[ğg][iİI][şs][iİI]k\s+[iİI][şs])"
+        r"\s+(?:numaral[ıi]|say[ıi]l[ıi])",
+        "tr",
+    ),
     # Persian
     (
         r"(?:کلاسه\s+پرونده|شماره\s+پرونده|شماره\s+بایگانی(?:\s+شعبه)?|شماره\s+دادنامه|شماره\s+کیفرخواست|شماره\s+ابلاغیه"
@@ -46,6 +52,9 @@ _PATTERNS: list[tuple[str, str]] = [
     # indictment, opening with the Solar Hijri year (13xx/14xx); bank cards (5…/6…) and national ids
     # (10 digits) have other shapes
     (r"(?<![\d\u06F0-\u06F9])(?P<num>1[34]\d{2}(?:\d{12}|\d{14}))(?![\d\u06F0-\u06F9])", "fa-sana"),
+    # Ukrainian pre-trial investigation register (ЄРДР) numbers standing alone: 17 digits, the registering
+    # body's digit and the year first ("12024071100000892"), often a date away from their label
+    (r"(?<!\d)(?P<num>[1-7]20[12]\d{13})(?!\d)", "ua-erdr"),
     # Arabic: "القضية رقم 1927 لسنة 2023", "رقم الأساس: 2871 لعام 2014"
     (
         r"(?:القضية|الدعوى|قضية|دعوى|الجناية|الجنحة|جناية|جنحة|رقم\s+الأساس|أساس|رقم\s+(?:ال)?(?:قرار|حكم)|الملف|المقيدة\s+برقم|برقم)"
@@ -55,6 +64,11 @@ _PATTERNS: list[tuple[str, str]] = [
     ),
     # a decision or judgment number given without a year: "رقم القرار: ٩٧٥"
     (r"رقم\s+(?:ال)?(?:قرار|حكم)\s*[:：]\s*(?P<num>\d+)(?!\s*(?:لسنة|لعام|/|\d))", "ar"),
+    # a labelled decision ("قرار: ٣٠٩ لعام ٢٠٢٣"), an indictment decision ("بقرار الاتهام رقم ١١٢٨"), a case
+    # number without a year ("برقم القضية ٤٦٠١٢٣٩٨٥")
+    (r"(?<![\u0621-\u064A])قرار\s*[:：]\s*(?P<num>\d+)\s*(?:لسنة|لعام|/)\s*(?P<year>\d{4})", "ar"),
+    (r"قرار\s+(?:ال)?اتهام\s+رقم\s*(?P<num>\d+)(?!\s*(?:لسنة|لعام|/|\d))", "ar"),
+    (r"رقم\s+(?:ال)?(?:قضية|دعوى)\s*[:：]?\s*(?P<num>\d+)(?!\s*(?:لسنة|لعام|/|\d))", "ar"),
     # Spanish: "Causa N° 1C-28741-24", "SENTENCIA No. 187 de 2023", "Número de asunto: 014382-ORM4-2021-PN"
     (
         r"(?:Expediente(?:\s+de\s+Fase\s+Preparatoria)?|Causa|Asunto|Número\s+de\s+asunto|Sentencia|Exp\.|Caso"
@@ -68,7 +82,8 @@ _PATTERNS: list[tuple[str, str]] = [
     (
         r"(?:N[°º]\s*(?:du\s+|de\s+l'|de\s+)?(?:Parquet|RG|dossier|d'ordre|d'instruction|instruction|rôle)|Affaire(?:\s+pénale)?|Dossier|\bRG|Parquet"
         r"|(?:enregistrée?s?|inscrite?s?)\s+(?:[\w'’]+\s+){0,4}sous\s+le)\s*(?:n[°º])?\s*[:.]?\s*"
-        r"(?P<num>\d[\d/\-.]*\d)",
+        # a service's letters between number and year: "n° 0347/RP/2024"
+        r"(?P<num>\d[\d/\-.]*(?:[A-Z]{1,4}[/\-.][\d/\-.]*)*\d)",
         "fr",
     ),
     # French letter reference: "Réf. : BNPJ/2024/1187"
@@ -82,6 +97,8 @@ _PATTERNS: list[tuple[str, str]] = [
     # Hong Kong court file numbers, in any language: court and list letters, number/year ("DCCC 512/2023",
     # "WKCC 3021/2024", "HCMA 123/2021")
     (r"(?-i:(?<![\w/])(?P<num>[A-Z]{2}(?:CC|MA|AL|CJ|MP|CP)\s?\d{1,6}/\d{4})(?![\w/]))", "hk"),
+    # Ugandan police case files (Criminal Register Book): "CRB 1182/2022"
+    (r"(?-i:(?<![\w/])(?P<num>CRB\s?\d{1,6}/\d{4})(?![\w/]))", "ug"),
     # neutral citations of judgments: "[2024] HKDC 1187", "[2021] HKCFA 3", "[2020] EWCA Crim 123"
     (r"(?-i:(?P<num>\[\d{4}\]\s?[A-Z]{2,6}(?:\s[A-Z][a-z]+)?\s\d{1,5})(?!\d))", "citation"),
     # Chinese: "（2024）京02刑初45号", "京公朝（刑）传字〔2024〕1187号", "沪检二分刑诉〔2024〕Z23号"; OCR
@@ -114,8 +131,8 @@ def extract_case_numbers(text: str, language: str) -> list[Candidate]:
     norm = ascii_digits(text)
     out: list[Candidate] = []
     for rx, kind in _COMPILED:
-        if kind == "fa-sana" and language != "fa":
-            continue  # a bare long number is a judiciary number only in an Iranian paper
+        if (kind == "fa-sana" and language != "fa") or (kind == "ua-erdr" and language not in ("uk", "ru")):
+            continue  # a bare long number is a register number only in an Iranian or Ukrainian paper
         for m in rx.finditer(norm):
             raw = m.group("num").rstrip(".,;:")
             if not any(ch.isdigit() for ch in raw):

@@ -39,8 +39,9 @@ _ARTICLE_PATTERNS = [
     r"\b(?:md\.|madde)\s*(?P<num>" + _NUM + r")",
     # Persian
     r"ماده\s*(?P<num>" + _NUM + r")(?P<bis>\s*مکرر)?",
-    # Arabic: "المادة 86 مكرر", "المادة 80 (د)", "المادة 12 فقرة 2" (a paragraph of article 12)
-    r"(?:المادة|المادتين|مادة)\s*(?P<num>" + _NUM + r")(?P<bis>\s*مكرر)?"
+    # Arabic: "المادة 86 مكرر", "المادة 80 (د)", "المادة 12 فقرة 2" (a paragraph of article 12); "م ١٣"
+    # abbreviates المادة before a number (a lone م, not the م of a Gregorian year "٢٠٢٤م")
+    r"(?:المادة|المادتين|مادة|(?<![\u0621-\u064A\d])م\.?(?=\s*\d))\s*(?P<num>" + _NUM + r")(?P<bis>\s*مكرر(?:اً|ًا|ا)?)?"
     r"(?:\s*\(?\s*(?P<letter>[أابجدهوزحطي])ـ?\s*\)(?=[\s،,.)])|\s+(?P<bare>[أبجدهزحطي])(?=[\s،,.)]))?"
     r"(?:\s*،?\s*(?:ال)?(?:فقرة|بند)\s*(?:\(?\d+\)?|" + AR_ORDINAL_WORD + r"))?",
     # Arabic ordinals, as Gulf and Levantine laws number articles: "المادة الثلاثين", "المادة الحادية عشرة"
