@@ -18,8 +18,7 @@ from evidence.flows import stages
 from evidence.flows.process_document import _store, process_batch
 from evidence.models.record import QuarantineRecord
 from evidence.models.stages import ProcessOptions
-from evidence.storage.hashing import Digests
-from evidence.storage.store import EvidenceStore, StoredOriginal
+from evidence.storage.store import EvidenceStore
 from prefect import flow, get_run_logger
 
 SWEEP_BATCH = 100
@@ -54,11 +53,9 @@ def plan_sweep(store: EvidenceStore, stalled_after_s: float, max_retakes: int) -
 
 def quarantine_abandoned(store: EvidenceStore, inbox_key: str, retakes: int) -> QuarantineRecord | None:
     """Set aside a document the pipeline gave up on (every retake stalled: it may crash its worker)."""
-    seen = store.inbox_seen(inbox_key)
-    if not seen or "sha512" not in seen:
+    stored = stages.original_from_intake(inbox_key, store.inbox_seen(inbox_key))
+    if stored is None:
         return None
-    digests = Digests(seen["sha256"], seen["sha512"], int(seen["size"]))
-    stored = StoredOriginal(digests, inbox_key, newly_stored=False)
     rejection = InputRejected(
         Reason.PROCESSING_FAILED,
         f"taken in but not finished after {retakes} retakes (its runs failed or their worker died each time)",
@@ -76,6 +73,8 @@ def sweep_inbox() -> int:
     for key in plan.abandoned:
         if (record := quarantine_abandoned(store, key, settings.max_retakes)) is not None:
             logger.error("quarantined sha256=%s reason=%s", record.sha256, record.reason)
+        else:
+            logger.error("sweep: a stalled inbox object left after its retakes (its intake marker has no digests)")
     keys = plan.keys
     for start in range(0, len(keys), SWEEP_BATCH):
         process_batch(keys[start : start + SWEEP_BATCH], ProcessOptions())

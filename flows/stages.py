@@ -13,6 +13,7 @@ import time
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 from evidence.config.settings import Settings
 from evidence.config.versions import PIPELINE_VERSION, STAGE_VERSIONS
@@ -114,13 +115,19 @@ def _claim_name(inbox_key: str, etag: str) -> str:
     return "intake-" + hashlib.sha256(f"{inbox_key}\0{etag}".encode()).hexdigest()
 
 
-def _already_taken(store: EvidenceStore, inbox_key: str, etag: str) -> StoredOriginal | None:
-    """The same upload triggered twice (notification and sweep, two workers, a retry) is taken in once."""
-    seen = store.inbox_seen(inbox_key)
-    if not seen or seen.get("etag") != etag or "sha512" not in seen or not store.has_original(seen["sha256"]):
+def original_from_intake(inbox_key: str, seen: dict[str, Any] | None) -> StoredOriginal | None:
+    """The original an inbox object's intake marker names (None when the marker lacks its digests)."""
+    if not seen or "sha512" not in seen:
         return None
     digests = Digests(seen["sha256"], seen["sha512"], int(seen["size"]))
     return StoredOriginal(digests, inbox_key, newly_stored=False, already_taken=True)
+
+
+def _already_taken(store: EvidenceStore, inbox_key: str, etag: str) -> StoredOriginal | None:
+    """The same upload triggered twice (notification and sweep, two workers, a retry) is taken in once."""
+    seen = store.inbox_seen(inbox_key)
+    taken = original_from_intake(inbox_key, seen) if seen and seen.get("etag") == etag else None
+    return taken if taken is not None and store.has_original(taken.digests.sha256) else None
 
 
 def _wait_until_taken(store: EvidenceStore, inbox_key: str, etag: str, timeout_s: float = 120.0) -> StoredOriginal:
