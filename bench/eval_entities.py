@@ -115,11 +115,10 @@ def _dedupe(items: list[tuple[str, str, str | None]], kind: str) -> list[tuple[s
     return [item for _, item in kept]
 
 
-SHOW_VALUES = False
-"""--values: errors name the entity (the documents are fictional; never run on real ones)."""
-
-
-def evaluate(docs: list[dict], texts: dict[str, str] | None = None, statistical: bool = True) -> Report:
+def evaluate(
+    docs: list[dict], texts: dict[str, str] | None = None, statistical: bool = True, show_values: bool = False
+) -> Report:
+    """``show_values``: errors name the entity (the documents are fictional; never run on real ones)."""
     report = Report()
     for doc in docs:
         text = (texts or {}).get(doc["id"], doc["text"])
@@ -153,7 +152,7 @@ def evaluate(docs: list[dict], texts: dict[str, str] | None = None, statistical:
                         break
                 if match is None:
                     report.counts[kind].fn += 1
-                    named = f" {g_text!r} {g_norm}" if SHOW_VALUES else ""
+                    named = f" {g_text!r} {g_norm}" if show_values else ""
                     report.errors.append(f"{doc['id']}: missed {kind}{named}")
                     continue
                 unmatched.remove(match)
@@ -161,11 +160,11 @@ def evaluate(docs: list[dict], texts: dict[str, str] | None = None, statistical:
                 if kind == "DATE" and g_role:
                     report.role_total += 1
                     report.role_correct += int(match[2] == g_role)
-                    if match[2] != g_role and SHOW_VALUES:
+                    if match[2] != g_role and show_values:
                         report.errors.append(f"{doc['id']}: role {match[2]} != {g_role} for {g_text!r}")
             report.counts[kind].fp += len(unmatched)
             report.errors.extend(
-                f"{doc['id']}: spurious {kind}" + (f" {p[0]!r} {p[1]}" if SHOW_VALUES else "") for p in unmatched
+                f"{doc['id']}: spurious {kind}" + (f" {p[0]!r} {p[1]}" if show_values else "") for p in unmatched
             )
     return report
 
@@ -282,21 +281,21 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--errors", action="store_true", help="list misses and false positives (id and type)")
     parser.add_argument("--values", action="store_true", help="with --errors: also the entity text and role errors")
     args = parser.parse_args(argv)
-    global SHOW_VALUES
-    SHOW_VALUES = args.values
     sets = all_sets() if args.all else (args.devset or [DEVSET])
     docs = [doc for folder in sets for doc in load_devset(folder)]
     name = " + ".join(folder.name for folder in sets) + f" ({len(docs)} documents)"
     texts = None
     if args.ocr:
         texts = {p.stem: p.read_text(encoding="utf-8") for p in args.ocr.glob("*.txt")}
-    report = evaluate(docs, texts, statistical=not args.rules_only)
+    report = evaluate(docs, texts, statistical=not args.rules_only, show_values=args.values)
     print(f"== {'OCR text (' + str(args.ocr) + ')' if args.ocr else 'born-digital text'}: {name}")
     print(format_report(report))
     if args.errors:
         print("\n".join(report.errors))
     if args.scans:
-        scanned = evaluate(docs, {d["id"]: ocr_scan(d) for d in docs}, statistical=not args.rules_only)
+        scanned = evaluate(
+            docs, {d["id"]: ocr_scan(d) for d in docs}, statistical=not args.rules_only, show_values=args.values
+        )
         print(f"== OCR of degraded scans (Tesseract): {name}")
         print(format_report(scanned))
         if args.errors:

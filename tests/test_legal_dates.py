@@ -152,15 +152,7 @@ def test_more_date_forms(text: str, language: str, expected: list[tuple[str, str
         ("вих. № 2.7/14503/24 від 09.08.2024", "uk", "issued"),
         ("Par notre correspondante à Tunis — publié le 18 octobre 2024 à 17h42", "fr", "issued"),
         ("التاريخ: ١٤٤٥/٠٩/١٥هـ", "ar", "issued"),
-    ],
-)
-def test_date_roles_from_held_out_set_six(text: str, language: str, role: str) -> None:
-    assert _dates_and_roles(text, language)[0][1] == role
-
-
-@pytest.mark.parametrize(
-    ("text", "language", "role"),
-    [
+        # held-out set 7
         ("Гаврилюку Івану Степановичу, 11 березня 1990 року народження, уродженцю м. Мукачево", "uk", "birth"),
         ("Кулеш Алеся Віктараўна, нар. 05.02.1996, з 2021 г.", "be", "birth"),
         ("які нарадзіўся 8 кастрычніка 1984 г. у г. Ліда", "be", "birth"),
@@ -172,5 +164,5 @@ def test_date_roles_from_held_out_set_six(text: str, language: str, role: str) -
         ("Повестку выдал: ст. следователь Тихомиров Д. А.                 «07» ноября 2024 г.", "ru", "issued"),
     ],
 )
-def test_date_roles_from_held_out_set_seven(text: str, language: str, role: str) -> None:
+def test_date_roles_from_held_out_sets(text: str, language: str, role: str) -> None:
     assert _dates_and_roles(text, language)[0][1] == role

@@ -18,6 +18,8 @@ _TOKEN = r"[0-9A-Za-zА-Яа-яЁёІіЇїЄєЎў][0-9A-Za-zА-Яа-яЁёІі
 # A Chinese issuer abbreviation ("京公朝", "成检刑批捕"): Han characters other than the prepositions
 # and the 日 that end the words before it ("于2023年8月14日以成公（国）提捕字…", "检察院以杭检刑诉…").
 _ZH_ABBR = r"(?:(?![以于经据依按向由在将从对和与及日])[\u4e00-\u9fff])"
+_AR_NO_YEAR = r"(?!\s*(?:لسنة|لعام|/|\d))"
+"""An Arabic number with no "لسنة/لعام/" year after it (those are read with their year)."""
 _PATTERNS: list[tuple[str, str]] = [
     # Russian, Ukrainian, Belarusian: "уголовное дело № 1240...", "Справа № 757/41235/23-к", "за № 1202..."
     (
@@ -63,12 +65,12 @@ _PATTERNS: list[tuple[str, str]] = [
         "ar",
     ),
     # a decision or judgment number given without a year: "رقم القرار: ٩٧٥"
-    (r"رقم\s+(?:ال)?(?:قرار|حكم)\s*[:：]\s*(?P<num>\d+)(?!\s*(?:لسنة|لعام|/|\d))", "ar"),
+    (r"رقم\s+(?:ال)?(?:قرار|حكم)\s*[:：]\s*(?P<num>\d+)" + _AR_NO_YEAR, "ar"),
     # a labelled decision ("قرار: ٣٠٩ لعام ٢٠٢٣"), an indictment decision ("بقرار الاتهام رقم ١١٢٨"), a case
     # number without a year ("برقم القضية ٤٦٠١٢٣٩٨٥")
     (r"(?<![\u0621-\u064A])قرار\s*[:：]\s*(?P<num>\d+)\s*(?:لسنة|لعام|/)\s*(?P<year>\d{4})", "ar"),
-    (r"قرار\s+(?:ال)?اتهام\s+رقم\s*(?P<num>\d+)(?!\s*(?:لسنة|لعام|/|\d))", "ar"),
-    (r"رقم\s+(?:ال)?(?:قضية|دعوى)\s*[:：]?\s*(?P<num>\d+)(?!\s*(?:لسنة|لعام|/|\d))", "ar"),
+    (r"قرار\s+(?:ال)?اتهام\s+رقم\s*(?P<num>\d+)" + _AR_NO_YEAR, "ar"),
+    (r"رقم\s+(?:ال)?(?:قضية|دعوى)\s*[:：]?\s*(?P<num>\d+)" + _AR_NO_YEAR, "ar"),
     # Spanish: "Causa N° 1C-28741-24", "SENTENCIA No. 187 de 2023", "Número de asunto: 014382-ORM4-2021-PN"
     (
         r"(?:Expediente(?:\s+de\s+Fase\s+Preparatoria)?|Causa|Asunto|Número\s+de\s+asunto|Sentencia|Exp\.|Caso"
@@ -111,6 +113,8 @@ _PATTERNS: list[tuple[str, str]] = [
     ),
 ]
 _COMPILED = [(re.compile(p, re.IGNORECASE), kind) for p, kind in _PATTERNS]
+_ONLY_IN: dict[str, tuple[str, ...]] = {"fa-sana": ("fa",), "ua-erdr": ("uk", "ru")}
+"""A bare long number is a register number only in a paper of its country's languages."""
 
 
 def normalize_case_number(raw: str, year: str | None = None) -> str:
@@ -131,8 +135,8 @@ def extract_case_numbers(text: str, language: str) -> list[Candidate]:
     norm = ascii_digits(text)
     out: list[Candidate] = []
     for rx, kind in _COMPILED:
-        if (kind == "fa-sana" and language != "fa") or (kind == "ua-erdr" and language not in ("uk", "ru")):
-            continue  # a bare long number is a register number only in an Iranian or Ukrainian paper
+        if language not in _ONLY_IN.get(kind, (language,)):
+            continue
         for m in rx.finditer(norm):
             raw = m.group("num").rstrip(".,;:")
             if not any(ch.isdigit() for ch in raw):
