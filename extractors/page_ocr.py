@@ -2,7 +2,8 @@
 
 Every decision before the final OCR looks only at the page's most text-like window, so it costs a
 fraction of reading the page: OSD on the window, then probe OCR of a band of six whole lines inside
-it, turned upright, to confirm the script and identify the language; then one full-page OCR.
+it, turned upright, to confirm the script and identify the language (four lines first, six when
+four left the language or the script unsure); then one full-page OCR.
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ from evidence.extractors.lighting import flatten
 from evidence.extractors.lighting import measure as measure_lighting
 from evidence.extractors.number_words import reread_number_words
 from evidence.extractors.orientation import decide_rotation, upright
-from evidence.extractors.regions import Box, line_band, probe_window
+from evidence.extractors.regions import BAND_LINES, QUICK_BAND_LINES, Box, line_band, probe_window
 from evidence.models.record import Page, PageSource
 from PIL import Image
 
@@ -97,8 +98,10 @@ class _Probes:
     window_ink: np.ndarray  # the window's ink mask, on the ink map's scale
     scale: float  # ink-map pixels per page pixel
     timeout_s: float
+    lines: int = QUICK_BAND_LINES
     results: dict[tuple[int, str], tesseract.OcrResult] = field(default_factory=dict)
     bands: dict[int, Image.Image] = field(default_factory=dict)
+    cut: dict[int, bool] = field(default_factory=dict)  # whether the band at a rotation is less than the window
 
     @classmethod
     def of(cls, gray: Image.Image, ink: InkMap, box: Box, timeout_s: float) -> _Probes:
@@ -106,16 +109,32 @@ class _Probes:
         window_ink = ink.mask[int(box.top * s) : int(box.bottom * s), int(box.left * s) : int(box.right * s)]
         return cls(gray.crop(box.as_tuple()), window_ink, s, timeout_s)
 
+    def widened(self, lines: int) -> _Probes:
+        """Probes of a band of ``lines`` lines of the same window, with nothing read yet."""
+        return _Probes(self.window, self.window_ink, self.scale, self.timeout_s, lines)
+
     def band(self, rotation: int) -> Image.Image:
         """The window turned upright by ``rotation``, cut to its middle lines (whole, when it has few)."""
         if rotation not in self.bands:
             turned = upright(self.window, rotation)
-            rows = line_band(np.rot90(self.window_ink, k=-(rotation // 90)))
+            rows = line_band(np.rot90(self.window_ink, k=-(rotation // 90)), self.lines)
             if rows is not None:
                 top, bottom = (round(row / self.scale) for row in rows)
                 turned = turned.crop((0, top, turned.width, min(bottom, turned.height)))
             self.bands[rotation] = turned
+            self.cut[rotation] = rows is not None
         return self.bands[rotation]
+
+    def settled(self, rotation: int, choice: tuple[str, str | None, float | None]) -> bool:
+        """Whether a choice of packs needs no longer band: lingua was sure, and a pack of the choice's
+        script already read the band confidently as that script (no further read is made to tell)."""
+        _, script, language_confidence = choice
+        if language_confidence is None or language_confidence < LANGUAGE_SURE:
+            return False
+        return any(
+            turned == rotation and SCRIPT_OF_PACK.get(pack) == script and _reads_as_its_script(self, rotation, pack)
+            for turned, pack in list(self.results)
+        )
 
     def read(self, rotation: int, packs: str) -> tesseract.OcrResult:
         key = (rotation, packs)
@@ -170,7 +189,12 @@ def read_page_image(
     if decision.osd is not None:
         timings["osd_confidence"] = decision.osd.rotate_confidence
 
-    packs, script, language_confidence = _choose_packs(probes, rotation, decision.osd, hinted, script_hint, options)
+    choice = _choose_packs(probes, rotation, decision.osd, hinted, script_hint, options)
+    if not hinted and probes.cut.get(rotation) and not probes.settled(rotation, choice):
+        probes = probes.widened(BAND_LINES)
+        choice = _choose_packs(probes, rotation, decision.osd, hinted, script_hint, options)
+        timings["language_probe_widened"] = 1.0
+    packs, script, language_confidence = choice
     clock.lap("language_pass")
 
     page_image = upright(gray, rotation)

@@ -27,11 +27,14 @@ os.environ["OMP_THREAD_LIMIT"] = "1"  # read by libgomp when libtesseract loads:
 import tesserocr
 from evidence.extractors.errors import InputRejected, Reason
 from PIL import Image
+from tesserocr import DIR, RIL
 
 ENGINES_PER_THREAD = 6
 """Initialised engines a thread keeps (least recently used dropped first); one is 10-60 MB."""
 
 OSD_PACK = "osd"
+
+_NOT_LEFT_TO_RIGHT = frozenset({DIR.RIGHT_TO_LEFT, DIR.MIX})
 
 
 @dataclass(frozen=True)
@@ -158,18 +161,17 @@ def detect_orientation(image: Image.Image, min_characters: int = 20) -> Orientat
 
 
 def ocr(image: Image.Image, languages: str, timeout_s: float, psm: int = 3, dpi: int | None = None) -> OcrResult:
-    """OCR one image; text is rebuilt line by line from Tesseract's TSV so confidence comes free."""
+    """OCR one image; text is rebuilt line by line from Tesseract's words so confidence comes free."""
     engine = _engine(languages, psm)
     try:
         _set_image(engine, image, dpi)
         if not _recognize(engine, timeout_s):
             raise InputRejected(Reason.OCR_TIMEOUT, f"OCR of a page took longer than {timeout_s:.0f} s")
-        tsv = engine.GetTSVText(0)
+        rows = _words(engine)
     except RuntimeError as exc:
         raise InputRejected(Reason.CORRUPT, f"Tesseract failed on a page: {type(exc).__name__}") from exc
     finally:
         engine.Clear()
-    rows = _tsv_rows(tsv)
     return OcrResult(
         text=text_from_words(rows),
         confidence=mean_confidence(rows),
@@ -187,6 +189,44 @@ def mean_confidence(words: list[Word] | tuple[Word, ...]) -> float | None:
 def _recognize(engine: tesserocr.PyTessBaseAPI, timeout_s: float) -> bool:
     """Tesseract's recognition, with the GIL released; False when it ran out of time."""
     return bool(engine.Recognize(timeout=max(1, int(timeout_s * 1000))))
+
+
+def _words(engine: tesserocr.PyTessBaseAPI) -> list[Word]:
+    """The recognised words with their block, paragraph and line numbers, as Tesseract's TSV numbers them."""
+    rows = _left_to_right_words(engine)
+    return rows if rows is not None else _tsv_rows(engine.GetTSVText(0))
+
+
+def _left_to_right_words(engine: tesserocr.PyTessBaseAPI) -> list[Word] | None:
+    """The words from walking the result iterator word by word; None when any is read right to left.
+
+    This gives the rows ``GetTSVText`` gives, which walks the iterator symbol by symbol and formats
+    every level's box: on a dense 300 dpi page that took 0.26 s against 0.1 s here, 7% of the page's
+    recognition time. But Tesseract 5.3 returns a right-to-left word's text reversed at word level
+    (logical order only symbol by symbol), so an Arabic or Persian page is left to the TSV.
+    """
+    rows: list[Word] = []
+    iterator = engine.GetIterator()
+    if iterator is None:
+        return rows
+    block = paragraph = line = 0
+    while True:
+        if iterator.IsAtBeginningOf(RIL.BLOCK):
+            block, paragraph, line = block + 1, 0, 0
+        if iterator.IsAtBeginningOf(RIL.PARA):
+            paragraph, line = paragraph + 1, 0
+        if iterator.IsAtBeginningOf(RIL.TEXTLINE):
+            line += 1
+        text = iterator.GetUTF8Text(RIL.WORD)
+        box = iterator.BoundingBox(RIL.WORD)
+        if text and text.strip() and box is not None:
+            if not iterator.ParagraphIsLtr() or iterator.WordDirection() in _NOT_LEFT_TO_RIGHT:
+                return None
+            left, top, right, bottom = box
+            confidence = float(f"{iterator.Confidence(RIL.WORD):f}")  # six decimals, as the TSV prints it
+            rows.append(Word(block, paragraph, line, confidence, text, left, top, right - left, bottom - top))
+        if not iterator.Next(RIL.WORD):
+            return rows
 
 
 def _tsv_rows(tsv: str) -> list[Word]:

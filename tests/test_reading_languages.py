@@ -9,11 +9,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from evidence.extractors.page_ocr import OcrOptions
+from evidence.extractors import page_ocr
+from evidence.extractors.page_ocr import OcrOptions, read_page_image
 from evidence.extractors.readers import ReadLimits, read_document
 from evidence.models.record import Page
 from evidence.samples import GeneratedSample, catalog, cer, generate_samples
-from PIL import Image
+from evidence.samples.fonts import font_for
+from PIL import Image, ImageDraw, ImageFont
 
 pytestmark = pytest.mark.integration
 
@@ -117,3 +119,34 @@ def test_dates_and_case_numbers_on_arabic_script_scans_are_read_digit_for_digit(
     missing = [number for number in numbers if number not in page.text]
     assert not missing, f"{case_id}: {missing} not in the page text"
     assert any(correction.startswith("numbers_reread:") for correction in page.corrections)
+
+
+# Ten lines of a Ukrainian summons whose middle four carry no words (dates, numbers): the page is
+# small enough to be its own probe window, so the first probe band is exactly those four lines.
+_NUMBERS_IN_THE_MIDDLE = (
+    "Повістка про виклик свідка",
+    "Вам необхідно з'явитися до слідчого",
+    "відділу Служби безпеки України",
+    "12.03.2023  14:00  № 45/2023",
+    "22000000000000123  47 ст.",
+    "01.04.2023  09:30  № 46/2023",
+    "15.05.2023  11:00  № 47/2023",
+    "для допиту як свідка у кримінальному",
+    "провадженні щодо подій у місті Київ",
+    "Неявка тягне відповідальність за законом",
+)
+
+
+def test_a_probe_that_finds_no_language_reads_more_lines_before_choosing_the_pack(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    font = ImageFont.truetype(str(font_for("Cyrillic").path), 34)
+    image = Image.new("L", (880, 860), 255)
+    draw = ImageDraw.Draw(image)
+    for number, line in enumerate(_NUMBERS_IN_THE_MIDDLE):
+        draw.text((30, 30 + number * 80), line, font=font, fill=0)
+    page = read_page_image(image, 1, OPTIONS, "scan")
+    assert page.timings.get("language_probe_widened") == 1.0
+    assert page.ocr_languages == "ukr"  # the Russian first pass would misread і, ї, є
+    monkeypatch.setattr(page_ocr, "BAND_LINES", page_ocr.QUICK_BAND_LINES)
+    assert read_page_image(image, 1, OPTIONS, "scan").ocr_languages == "rus"  # what four lines alone chose

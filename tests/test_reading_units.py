@@ -265,3 +265,19 @@ def test_a_page_over_the_ocr_time_limit_is_rejected_not_hung() -> None:
     with pytest.raises(InputRejected) as info:
         tesseract.ocr(page, "eng", timeout_s=0.01)
     assert info.value.reason is Reason.OCR_TIMEOUT
+
+
+@pytest.mark.integration
+@pytest.mark.parametrize("psm", [3, 6])
+def test_words_are_numbered_and_boxed_as_tesseracts_own_tsv_has_them(psm: int) -> None:
+    """The word walk that replaced parsing GetTSVText gives the same words, lines, blocks and boxes."""
+    page = Image.open(fixture_path("scans", "phototest.tif")).convert("L")
+    result = tesseract.ocr(page, "eng", 60, psm=psm)
+    engine = tesseract._engine("eng", psm)
+    tesseract._set_image(engine, page)
+    engine.Recognize()
+    from_tsv = tesseract._tsv_rows(engine.GetTSVText(0))
+    engine.Clear()
+    assert len(from_tsv) > 50 and len({(word.paragraph, word.line) for word in from_tsv}) > 5
+    assert len({word.paragraph for word in from_tsv}) > 1
+    assert list(result.word_boxes) == from_tsv
