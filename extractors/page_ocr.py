@@ -1,9 +1,9 @@
 """Reads one page image: orientation, skew, script, language, then OCR with the language's own pack.
 
 Every decision before the final OCR looks only at the page's most text-like window, so it costs a
-fraction of reading the page: OSD on the window, then probe OCR of a band of six whole lines inside
-it, turned upright, to confirm the script and identify the language (four lines first, six when
-four left the language or the script unsure); then one full-page OCR.
+fraction of reading the page: OSD on the window, then probe OCR of a band of whole lines inside it
+(four, or six when four leave the language or the script unsure), turned upright, to confirm the
+script and identify the language; then one full-page OCR.
 """
 
 from __future__ import annotations
